@@ -431,13 +431,13 @@ internal sealed class JsonTokenizer
 
     private void CheckStringBytes(ReadOnlySpan<byte> raw, int start)
     {
-        // RapidJSON refuses unescaped control characters; we also refuse invalid UTF-8 (a .NET string cannot carry
-        // it losslessly) with a clear error rather than silently replacing it.
-        var bad = raw.IndexOfAnyInRange((byte)0, (byte)0x1F);
+        // The reference reads raw control characters inside strings (OTIO's own SRT sample has raw newlines) but not
+        // NUL. Invalid UTF-8 is refused with a clear error: a .NET string cannot carry it losslessly.
+        var bad = raw.IndexOf((byte)0);
         if (bad >= 0)
         {
             _pos = start + bad;
-            throw Error("control character in a string (must be escaped)");
+            throw Error("NUL character in a string");
         }
         if (raw.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && !Utf8.IsValid(raw))
         {

@@ -155,7 +155,7 @@ internal sealed partial class OtioJsonReader
             case JsonValueKind.None:
                 throw new JsonSyntaxException("unexpected end of file, expected a value", _t.Position);
             default:
-                return _t.ReadNumber(out var l, out var d) ? l : d;
+                return _t.ReadNumber(out var l, out var d) ? l : (object)d;
         }
     }
 

@@ -114,6 +114,16 @@ public sealed class TimeRangeTests
     }
 
     [Fact]
+    public void Clamping_a_range_that_starts_earlier_keeps_its_duration_from_the_new_start()
+    {
+        // Reference quirk: the end is min(new start + other's duration, this end), not min(other's end, this end).
+        // Other (5, 10) ends at 15, yet clamped to (10, 20) it becomes (10, 10), ending at 20.
+        var clamped = R(10, 20, 24).Clamped(R(5, 10, 24));
+        AssertTime(10, 24, clamped.StartTime);
+        AssertTime(10, 24, clamped.Duration);
+    }
+
+    [Fact]
     public void Contains_a_time_includes_the_start_and_excludes_the_end()
     {
         var range = R(10, 10, 24);
