@@ -189,7 +189,15 @@ internal sealed partial class OtioJsonReader
             case FieldName.MediaReference:
                 // Clip.1: the upgrade to Clip.2 stores this under DEFAULT_MEDIA; anything but a media reference
                 // (null, say) becomes a MissingReference.
-                var mr = ReadValue(depth) as MediaReference ?? new MissingReference();
+                // A schema object that is not a media reference (an unknown ImageReference.1, say) is refused as the
+                // reference does when it builds the upgraded media_references.
+                var old = ReadValue(depth);
+                var mr = old switch
+                {
+                    MediaReference r => r,
+                    SerializableObject other => throw Fail(OtioErrorKind.TypeMismatch, $"expected a media reference, found {Describe(other)}", at),
+                    _ => new MissingReference(),
+                };
                 ((Clip)o).MediaReferencesForReading[Clip.DefaultMediaKey] = mr;
                 break;
             case FieldName.GlobalStartTime:
