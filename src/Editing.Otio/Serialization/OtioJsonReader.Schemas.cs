@@ -129,6 +129,7 @@ internal sealed partial class OtioJsonReader
         }
         seen |= bit;
         PushKey(FieldNames.ToName(f));
+        _t.Peek();
         var at = _t.Position;
         switch (f)
         {
@@ -510,6 +511,7 @@ internal sealed partial class OtioJsonReader
             }
             seen |= bit;
             PushKey(key);
+            _t.Peek();
             var at = _t.Position;
             switch (name, f)
             {

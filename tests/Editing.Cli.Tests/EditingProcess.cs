@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace Editing.Cli.Tests;
+
+/// <summary>Runs the built <c>editing</c> program as a separate process, the way scripts and editors call it.</summary>
+internal static class EditingProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static string Sample => Path.Combine(AppContext.BaseDirectory, "samples", "cut.otio");
+
+    public static Result Run(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "editing.dll");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add("exec");
+        psi.ArgumentList.Add("--runtimeconfig");
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "editing.runtimeconfig.json"));
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"editing {string.Join(' ', args)} did not finish");
+        }
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static DirectoryInfo TempDir() => Directory.CreateTempSubdirectory("editing-cli-");
+}
