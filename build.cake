@@ -57,7 +57,7 @@ Task("Test")
         fail += int.Parse(counters.Attribute("failed").Value);
         notRun += int.Parse(counters.Attribute("notExecuted").Value);
     }
-    Information($"Tests: {passed} passed, {fail} failed, {notRun} skipped");
+    Console.WriteLine($"Tests: {passed} passed, {fail} failed, {notRun} skipped");
     if (failed || fail > 0 || total == 0)
     {
         throw new Exception(total == 0 ? "no test ran" : $"{fail} test(s) failed");

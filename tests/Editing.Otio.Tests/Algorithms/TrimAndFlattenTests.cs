@@ -68,7 +68,7 @@ public sealed class TrimAndFlattenTests
         AssertRange(50, 5, 24, ((Clip)flat.Children[1]).SourceRange);
         AssertRange(200, 10, 24, ((Clip)flat.Children[2]).SourceRange);
         AssertTime(20, 24, flat.Duration());
-        AssertRange(10, 10, 24, flat.Children[2].RangeOfParentOrThrow());
+        AssertRange(10, 10, 24, flat.RangeOfChild(flat.Children[2]));
     }
 
     [Fact]
@@ -101,9 +101,4 @@ public sealed class TrimAndFlattenTests
         stack.Children.Add(ClipOf("loose", 0, 5));
         Refused(OtioErrorKind.TypeMismatch, () => StackAlgorithms.FlattenStack(stack));
     }
-}
-
-internal static class ComposableTestExtensions
-{
-    public static Editing.Otio.OpenTime.TimeRange RangeOfParentOrThrow(this Composable c) => c.Parent!.RangeOfChild(c);
 }
