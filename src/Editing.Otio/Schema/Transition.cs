@@ -46,9 +46,6 @@ public partial class Transition : Composable
     /// <inheritdoc/>
     public override bool Overlapping => true;
 
-    /// <inheritdoc/>
-    public override bool Visible => false;
-
     /// <summary>The transition's duration: in offset + out offset.</summary>
     public override RationalTime Duration() => InOffset + OutOffset;
 }
