@@ -181,7 +181,9 @@ internal sealed class TimelineSummary
             o.WriteLine($"  [{t.Index}] {t.Kind} track '{t.Name}'{(t.Enabled ? "" : " (disabled)")}, {t.Items.Count} items, duration {Time(t.Duration)}");
             foreach (var i in t.Items)
             {
-                var rec = i.Record is { } r ? $"{Tc(r.StartTime)}-{Tc(r.EndTimeExclusive())}" : "?";
+                // Record timecode as the editor sees it: the range in the track offset by the timeline's start.
+                var offset = _globalStart ?? default;
+                var rec = i.Record is { } r ? $"{Tc(r.StartTime + offset)}-{Tc(r.EndTimeExclusive() + offset)}" : "?";
                 var src = i.Source is { } s ? $" src {Tc(s.StartTime)}+{Num(s.Duration.Value)}@{Num(s.Duration.Rate)}" : string.Empty;
                 var media = i.Schema == "Clip" ? $"  {(i.Missing ? "MISSING " : string.Empty)}{i.Media ?? i.MediaKind ?? string.Empty}" : string.Empty;
                 var variants = i.MediaReferenceCount > 1 ? $" (+{i.MediaReferenceCount - 1} more media references)" : string.Empty;
