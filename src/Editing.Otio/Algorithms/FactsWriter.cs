@@ -203,8 +203,7 @@ public static class FactsWriter
         w.Key("name");
         w.String(composable.Name);
         w.Key("visible");
-        // The reference's Transition does not override Composable::visible(), which is true.
-        w.Bool(transition is not null || composable.Visible);
+        w.Bool(composable.Visible);
         w.Key("overlapping");
         w.Bool(composable.Overlapping);
         w.Key("duration");
