@@ -1,9 +1,34 @@
 // Editing build: `dotnet tool restore` once, then `dotnet cake --target=<Target>`.
-// Targets: Build, Lint, Test (default), Bench, Demo.
+// Targets: Prerequisites, Build, Lint, Test (default), Bench, Demo.
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
 var solution = "./Editing.sln";
 var artifacts = MakeAbsolute(Directory("./artifacts"));
+
+// ffmpeg/ffprobe (Debian's ffmpeg package) and the DejaVu fonts drawtext uses. Installed with apt when missing and we
+// are root (CI, fresh containers); otherwise the task says what to install.
+Task("Prerequisites")
+    .Does(() =>
+{
+    bool Has(string tool) => StartProcess("sh", new ProcessSettings { Arguments = $"-c \"command -v {tool} >/dev/null\"" }) == 0;
+    var font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    if (Has("ffmpeg") && Has("ffprobe") && System.IO.File.Exists(font))
+    {
+        return;
+    }
+    var isRoot = Environment.GetEnvironmentVariable("USER") == "root" || StartProcess("sh", new ProcessSettings { Arguments = "-c \"test $(id -u) -eq 0\"" }) == 0;
+    if (!isRoot || !Has("apt-get"))
+    {
+        throw new Exception("ffmpeg, ffprobe and fonts-dejavu-core are needed: install them (Debian: apt-get install -y ffmpeg fonts-dejavu-core) or set EDITING_FFMPEG/EDITING_FFPROBE.");
+    }
+    Information("Installing ffmpeg and fonts-dejavu-core with apt-get");
+    var env = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+    if (StartProcess("apt-get", new ProcessSettings { Arguments = "-o DPkg::Lock::Timeout=600 update -qq", EnvironmentVariables = env }) != 0
+        || StartProcess("apt-get", new ProcessSettings { Arguments = "-o DPkg::Lock::Timeout=600 install -y -qq ffmpeg fonts-dejavu-core", EnvironmentVariables = env }) != 0)
+    {
+        throw new Exception("apt-get could not install ffmpeg and fonts-dejavu-core");
+    }
+});
 
 Task("Build")
     .Does(() =>
@@ -23,6 +48,7 @@ Task("Lint")
 });
 
 Task("Test")
+    .IsDependentOn("Prerequisites")
     .IsDependentOn("Build")
     .IsDependentOn("Lint")
     .Does(() =>
@@ -80,32 +106,47 @@ Task("Bench")
 });
 
 Task("Demo")
-    .Description("The main job on the bundled sample: inspect, validate, convert to .otioz/.otiod/latest, inspect the result.")
+    .Description("The main job: make a small cut with ffmpeg, extend shot 1's tail by 2 s, fill the gap, give shot 3 three variations.")
+    .IsDependentOn("Prerequisites")
     .Does(() =>
 {
     var cli = "./src/Editing.Cli/Editing.Cli.csproj";
     DotNetBuild(cli, new DotNetBuildSettings { Configuration = configuration });
     var exe = MakeAbsolute(File($"./src/Editing.Cli/bin/{configuration}/net10.0/editing")).FullPath;
-    var sample = MakeAbsolute(File("./src/Editing.Cli/samples/cut.otio")).FullPath;
     var outDir = artifacts.Combine("demo");
     EnsureDirectoryExists(outDir);
     CleanDirectory(outDir);
-    void Editing(string args)
+    void Run(string program, string args)
     {
-        Information($"$ editing {args}");
-        var exit = StartProcess(exe, new ProcessSettings { Arguments = args });
+        Information($"$ {System.IO.Path.GetFileName(program)} {args}");
+        var exit = StartProcess(program, new ProcessSettings { Arguments = args, WorkingDirectory = outDir });
         if (exit != 0)
         {
-            throw new Exception($"editing {args} exited with {exit}");
+            throw new Exception($"{program} {args} exited with {exit}");
         }
     }
-    Editing($"inspect \"{sample}\"");
-    Editing($"validate \"{sample}\"");
-    Editing($"convert \"{sample}\" \"{outDir}/cut.otioz\" --media-policy missing-if-not-file");
-    Editing($"convert \"{outDir}/cut.otioz\" \"{outDir}/cut.latest.otio\" --target latest");
-    Editing($"convert \"{sample}\" \"{outDir}/cut.otiod\" --media-policy missing-if-not-file");
-    Editing($"inspect \"{outDir}/cut.latest.otio\" --json");
-    Information($"Demo output in {outDir}");
+
+    // The sample cut: three 96-frame shots (1280x720, 24000/1001, ProRes 422 HQ, 48 kHz stereo, timecode) and a gap.
+    EnsureDirectoryExists(outDir.Combine("media"));
+    var shots = new[] { ("A001C003", "testsrc2=size=1280x720:rate=24000/1001", "01:00:00:00", 440),
+                        ("A002C001", "testsrc2=size=1280x720:rate=24000/1001,hue=h=120", "02:00:00:00", 550),
+                        ("A003C007", "testsrc2=size=1280x720:rate=24000/1001,hue=h=240,vflip", "03:00:00:00", 660) };
+    foreach (var (reel, video, tc, tone) in shots)
+    {
+        // 96 frames at 24000/1001 last 4.004 s: 96 x 2002 = 192192 audio samples.
+        Run("ffmpeg", $"-hide_banner -v error -y -f lavfi -i \"{video}\" -f lavfi -i \"sine=frequency={tone}:sample_rate=48000\" "
+            + "-filter_complex \"[0:v]trim=end_frame=96,setpts=N/FRAME_RATE/TB[v];[1:a]atrim=end_sample=192192,volume=0.3,pan=stereo|c0=c0|c1=c0[a]\" "
+            + $"-map \"[v]\" -map \"[a]\" -c:v prores_ks -profile:v 3 -qscale:v 9 -vendor apl0 -pix_fmt yuv422p10le -timecode {tc} -c:a pcm_s24le media/{reel}.mov");
+    }
+    CopyFile("./src/Editing.Cli/samples/demo/cut.otio", outDir.CombineWithFilePath("cut.otio"));
+
+    Run(exe, "inspect cut.otio");
+    Run(exe, "apply cut.otio --tool editing.extend --select sh010 --param side=tail --param duration=2s -o cut.edited.otio");
+    Run(exe, "apply cut.edited.otio --in-place --tool editing.fill --select gaps --param \"prompt=a rain-soaked street at night, slow push in\"");
+    Run(exe, "apply cut.edited.otio --in-place --tool editing.variations --select sh030 --param count=3 --param \"prompt=the same shot at golden hour\"");
+    Run(exe, "validate cut.edited.otio");
+    Run(exe, "inspect cut.edited.otio");
+    Information($"Demo output: {outDir}/cut.edited.otio with its media in {outDir}/cut.edited.media");
 });
 
 Task("Default").IsDependentOn("Test");

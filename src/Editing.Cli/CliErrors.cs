@@ -21,6 +21,51 @@ internal static class CliErrors
             Console.Error.WriteLine($"editing: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Editing.Host.Edits.SelectionException e)
+        {
+            Console.Error.WriteLine($"editing: {e.Message}");
+            return e.MatchedNothing ? ExitCodes.BadInput : ExitCodes.Usage;
+        }
+        catch (Editing.Host.Edits.ApplyException e)
+        {
+            foreach (var issue in e.Issues)
+            {
+                Console.Error.WriteLine($"editing: {issue}");
+            }
+
+            Console.Error.WriteLine($"editing: {e.Message}");
+            return e.Issues.Any(i => i.Issue.Severity == Editing.Sdk.Controls.ValidationSeverity.Error) || e.Issues.Count == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+        }
+        catch (Editing.Host.Edits.EditException e)
+        {
+            Console.Error.WriteLine($"editing: {e.Message}; nothing was written");
+            return ExitCodes.ToolFailed;
+        }
+        catch (Editing.Host.Plugins.PluginCallException e)
+        {
+            Console.Error.WriteLine($"editing: {e.Message}; nothing was written");
+            if (Environment.GetEnvironmentVariable("EDITING_VERBOSE") is "1" && e.PluginStackTrace is { } stack)
+            {
+                Console.Error.WriteLine(stack);
+            }
+
+            return e.Issues.Count > 0 ? ExitCodes.BadInput : ExitCodes.ToolFailed;
+        }
+        catch (Editing.Sdk.PluginException e)
+        {
+            Console.Error.WriteLine($"editing: {e.Message}; nothing was written");
+            return ExitCodes.ToolFailed;
+        }
+        catch (Editing.Media.MediaException e)
+        {
+            Console.Error.WriteLine($"editing: {e.Message}");
+            return e.Kind is Editing.Media.MediaErrorKind.InvalidMedia or Editing.Media.MediaErrorKind.UnsupportedCodec or Editing.Media.MediaErrorKind.InputNotFound ? ExitCodes.BadInput : ExitCodes.ToolFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("editing: cancelled; nothing was written");
+            return 130;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"editing: {e.Message}");

@@ -7,10 +7,13 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("editing: read, inspect, validate and convert OpenTimelineIO timelines (.otio, .otioz, .otiod)");
+        var root = new RootCommand("editing: extend, fill and replace clips of OpenTimelineIO timelines with generated media; inspect, validate and convert timelines");
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ApplyCommand.Create());
+        root.Subcommands.Add(ToolsCommand.Create());
+        root.Subcommands.Add(PluginsCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -29,6 +29,7 @@ public static class SdkJson
         options.Converters.Add(new RationalTimeJsonConverter());
         options.Converters.Add(new TimeRangeJsonConverter());
         options.Converters.Add(new SemanticVersionJsonConverter());
+        options.Converters.Add(new ControlSchemaJson());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -26,4 +26,10 @@ public sealed record NeighbourContext
     /// <summary>Unused media beyond the edge that touches the target (the previous clip's tail handle, the next clip's
     /// head handle); zero when there is none.</summary>
     public RationalTime Handle { get; init; }
+
+    /// <summary>For a transition: how far it reaches back before the cut (OTIO <c>in_offset</c>), else null.</summary>
+    public RationalTime? TransitionInOffset { get; init; }
+
+    /// <summary>For a transition: how far it reaches past the cut (OTIO <c>out_offset</c>), else null.</summary>
+    public RationalTime? TransitionOutOffset { get; init; }
 }

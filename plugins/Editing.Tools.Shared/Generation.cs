@@ -1,0 +1,34 @@
+using Editing.Sdk;
+using Editing.Sdk.Providers;
+using Editing.Sdk.Tools;
+
+namespace Editing.Tools.Shared;
+
+/// <summary>Calls the chosen provider through the host and checks the promise the host makes about the result.</summary>
+internal static class Generation
+{
+    /// <summary>
+    /// Generates <paramref name="request"/>. The host conforms the result to the request's frame count, so a different
+    /// count is a host or provider bug; tools that splice the frames into other material cannot go on with it.
+    /// </summary>
+    public static async Task<GenerationResult> RunAsync(ToolContext context, GenerationRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = await context.Providers.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result.FrameCount != request.FrameCount)
+        {
+            throw new PluginException(
+                $"the provider returned {result.FrameCount} frames for a request of {request.FrameCount} ({request.Mode}); the host should have conformed it");
+        }
+
+        return result;
+    }
+
+    /// <summary>True when the selected model lists <paramref name="mode"/>.</summary>
+    public static bool Supports(ToolContext context, GenerationMode mode) => context.Providers.SelectedModel.Modes.Contains(mode);
+
+    /// <summary>The frame count as the request's <see cref="int"/>, refusing absurd lengths.</summary>
+    public static int Count(long frames) => frames is > 0 and <= int.MaxValue
+        ? (int)frames
+        : throw new PluginException($"cannot generate {frames} frames");
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Editing.Tools.Shared;
+
+/// <summary>Names and places files in the call's scratch folder.</summary>
+internal static class ScratchFiles
+{
+    /// <summary>A path in <paramref name="scratch"/> named <paramref name="name"/> + <paramref name="extension"/> that
+    /// does not exist yet (<c>ext-tail.mov</c>, <c>ext-tail-2.mov</c>...).</summary>
+    public static string NewPath(string scratch, string name, string extension)
+    {
+        Directory.CreateDirectory(scratch);
+        var path = Path.Combine(scratch, name + extension);
+        for (var n = 2; File.Exists(path) || Directory.Exists(path); n++)
+        {
+            path = Path.Combine(scratch, string.Create(CultureInfo.InvariantCulture, $"{name}-{n}{extension}"));
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// The file as an output of this call: <paramref name="path"/> itself when it already lies in
+    /// <paramref name="scratch"/>, else a copy there. Generated files may live in a provider's or the cache's folder
+    /// whose lifetime the tool does not control, and the host moves outputs out of the scratch folder; copying keeps
+    /// the cache entry intact.
+    /// </summary>
+    public static async Task<string> AdoptAsync(string path, string scratch, string name, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(scratch)) + Path.DirectorySeparatorChar;
+        if (full.StartsWith(root, StringComparison.Ordinal))
+        {
+            return full;
+        }
+
+        var target = NewPath(scratch, name, Path.GetExtension(full));
+        var source = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        await using (source.ConfigureAwait(false))
+        {
+            var destination = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using (destination.ConfigureAwait(false))
+            {
+                await source.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return target;
+    }
+}

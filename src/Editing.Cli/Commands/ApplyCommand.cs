@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Text.Json;
+using Editing.Host.Edits;
+
+namespace Editing.Cli.Commands;
+
+/// <summary>
+/// <c>editing apply TIMELINE --tool ID --select ... [--param id=value]... -o OUT</c>: runs a tool on the selected
+/// clips or gaps and writes the edited timeline with its media (in <c>OUT.media/</c>, each with a provenance sidecar).
+/// </summary>
+internal static class ApplyCommand
+{
+    public static Command Create()
+    {
+        var timeline = new Argument<string>("timeline") { Description = "The timeline to edit (.otio, .otioz, .otiod); never modified unless --in-place." };
+        var tool = new Option<string>("--tool") { Description = "The tool id (see 'editing tools list').", Required = true };
+        var select = new Option<string[]>("--select")
+        {
+            Description = "Items to apply to (repeatable): NAME, name:NAME, glob:PATTERN, index:TRACK.ITEM, marker:NAME, marker-color:COLOR, range:IN-OUT, gaps, gap:N.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var param = new Option<string[]>("--param") { Description = "A parameter as id=value (repeatable); keyframes as id=0@0,0.8@48. See 'editing tools describe ID'." };
+        var provider = new Option<string?>("--provider") { Description = "The model provider (default editing.previs)." };
+        var model = new Option<string?>("--model") { Description = "The provider's model (default: the provider's first)." };
+        var output = new Option<string?>("--output", "-o") { Description = "The timeline to write; media go to OUT.media/ next to it." };
+        var inPlace = new Option<bool>("--in-place") { Description = "Write the result over the input timeline (atomically)." };
+        var mediaDir = new Option<string?>("--media-dir") { Description = "Where generated media go (default OUT.media/)." };
+        var variations = new Option<int>("--variations") { Description = "Run the tool N times with seeds seed, seed+1, ... and keep each result as a media reference." };
+        var allowMissing = new Option<bool>("--allow-missing") { Description = "Generate from a slate when a clip's media is missing instead of refusing." };
+        var codec = new Option<string>("--codec") { Description = "Delivery codec: prores-hq (default), prores-lt, prores-proxy, dnxhr-hq, dnxhr-sq, h264.", DefaultValueFactory = _ => "prores-hq" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Items processed in parallel (default: the core count).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+        var outOfProcess = new Option<bool>("--isolate") { Description = "Run built-in plugins in worker processes too." };
+        var keepScratch = new Option<bool>("--keep-scratch") { Description = "Keep the per-item scratch folders (plugin debugging)." };
+        var cmd = new Command("apply", "Run a tool on selected clips or gaps and write the edited timeline with its generated media.")
+        {
+            timeline, tool, select, param, provider, model, output, inPlace, mediaDir, variations, allowMissing, codec, jobs, json, outOfProcess, keepScratch,
+        };
+        cmd.SetAction(parse => CliErrors.Run(() =>
+        {
+            var input = parse.GetValue(timeline)!;
+            var outPath = parse.GetValue(output);
+            if (parse.GetValue(inPlace))
+            {
+                if (outPath is not null && Path.GetFullPath(outPath) != Path.GetFullPath(input))
+                {
+                    throw new UsageException("--in-place and -o name different files; give one of them");
+                }
+
+                outPath = input;
+            }
+            else if (outPath is null)
+            {
+                throw new UsageException("give the output timeline with -o OUT (or --in-place to overwrite the input)");
+            }
+            else if (Path.GetFullPath(outPath) == Path.GetFullPath(input))
+            {
+                throw new UsageException($"-o {outPath} is the input timeline; use --in-place to overwrite it");
+            }
+
+            var request = new ApplyRequest
+            {
+                TimelinePath = input,
+                OutputPath = outPath,
+                ToolId = parse.GetValue(tool)!,
+                Selections = parse.GetValue(select) ?? [],
+                Parameters = parse.GetValue(param) ?? [],
+                ProviderId = parse.GetValue(provider),
+                ModelId = parse.GetValue(model),
+                AllowMissing = parse.GetValue(allowMissing),
+                Variations = parse.GetValue(variations),
+                MediaDirectory = parse.GetValue(mediaDir),
+                Codec = ParseCodec(parse.GetValue(codec)!),
+                MaxParallelism = Math.Max(1, parse.GetValue(jobs)),
+                KeepScratch = parse.GetValue(keepScratch),
+            };
+            var asJson = parse.GetValue(json);
+            return Async.Run(async ct =>
+            {
+                await using var session = HostSession.Open(parse.GetValue(outOfProcess));
+                var runner = new ApplyRunner(session.Host, session.Media)
+                {
+                    Status = asJson ? null : line => Console.Error.WriteLine(line),
+                };
+                var report = await runner.RunAsync(request, ct).ConfigureAwait(false);
+                Print(report, asJson);
+                return ExitCodes.Ok;
+            });
+        }));
+        return cmd;
+    }
+
+    private static DeliveryCodec ParseCodec(string text) => text.ToLowerInvariant() switch
+    {
+        "prores-hq" or "prores" => DeliveryCodec.ProRes422HQ,
+        "prores-lt" => DeliveryCodec.ProRes422LT,
+        "prores-proxy" => DeliveryCodec.ProRes422Proxy,
+        "dnxhr-hq" => DeliveryCodec.DnxhrHQ,
+        "dnxhr-sq" => DeliveryCodec.DnxhrSQ,
+        "h264" => DeliveryCodec.H264Review,
+        _ => throw new UsageException($"--codec {text}: expected prores-hq, prores-lt, prores-proxy, dnxhr-hq, dnxhr-sq or h264"),
+    };
+
+    private static void Print(ApplyReport report, bool asJson)
+    {
+        if (asJson)
+        {
+            var options = new JsonSerializerOptions(Editing.Sdk.SdkJson.Options) { WriteIndented = true };
+            Console.Out.WriteLine(JsonSerializer.Serialize(report, options));
+            return;
+        }
+
+        Console.Out.WriteLine($"{report.Tool}{(report.Provider.Length > 0 ? " with " + report.Provider : "")}: {report.Items.Count} item(s) in {report.Seconds:0.0} s");
+        foreach (var item in report.Items)
+        {
+            Console.Out.WriteLine($"  {item.Item}: {string.Join("; ", item.Edits)}");
+            foreach (var m in item.Media)
+            {
+                Console.Out.WriteLine($"    {Path.GetRelativePath(Environment.CurrentDirectory, m.Path)}  {m.Frames} frames from {m.StartTimecode}{(m.Seed is { } s ? $", seed {s}" : "")}");
+            }
+        }
+
+        foreach (var w in report.Warnings)
+        {
+            Console.Out.WriteLine($"  warning: {w}");
+        }
+
+        Console.Out.WriteLine($"wrote {report.OutputPath}");
+    }
+}

@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using Editing.Host.Plugins;
+using Editing.Otio;
+using Editing.Otio.Bundles;
+using Editing.Otio.OpenTime;
+using Editing.Otio.Schema;
+using Editing.Sdk.Controls;
+using Editing.Sdk.Media;
+using Editing.Sdk.Tools;
+using Editing.Sdk.Tools.Edits;
+
+namespace Editing.Host.Edits;
+
+/// <summary>
+/// Runs <c>editing apply</c>: reads the timeline, validates everything (parameters, selection, media, the tool's own
+/// checks) for every selected item before any work, runs the tool on the items in parallel (up to
+/// <see cref="ApplyRequest.MaxParallelism"/>), conforms each output to the timeline (rate, exact frame count, size,
+/// delivery codec, start timecode, audio), writes a provenance sidecar per media file, applies the edits and writes
+/// the timeline atomically. All or nothing: if any item fails, the media written by this run are deleted and no
+/// timeline is written.
+/// </summary>
+public sealed class ApplyRunner
+{
+    /// <summary>The provider used when the request names none.</summary>
+    public const string DefaultProviderId = "editing.previs";
+
+    private readonly PluginHost _host;
+    private readonly IMediaServices _media;
+
+    /// <summary>Creates a runner over a plugin host and the host's media services.</summary>
+    public ApplyRunner(PluginHost host, IMediaServices media)
+    {
+        _host = host ?? throw new ArgumentNullException(nameof(host));
+        _media = media ?? throw new ArgumentNullException(nameof(media));
+    }
+
+    /// <summary>Receives a line per step for the console (<c>sh010: generating 48 frames</c>).</summary>
+    public Action<string>? Status { get; init; }
+
+    /// <summary>Runs the request.</summary>
+    /// <exception cref="ApplyException">Validation refused the request (exit 2); nothing was written.</exception>
+    /// <exception cref="SelectionException">A malformed selection (exit 1) or one that matched nothing (exit 2).</exception>
+    /// <exception cref="PluginCallException">The tool or provider failed (exit 4); nothing was written.</exception>
+    public async Task<ApplyReport> RunAsync(ApplyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var inputPath = Path.GetFullPath(request.TimelinePath);
+        var outputPath = Path.GetFullPath(request.OutputPath);
+        var root = TimelineFile.Read(inputPath);
+        var timeline = root as Timeline ?? throw new ApplyException($"{inputPath}: the file holds a {root.SchemaName}, not a Timeline", []);
+        var mediaDirectory = Path.GetFullPath(request.MediaDirectory ?? Path.Combine(
+            Path.GetDirectoryName(outputPath)!, Path.GetFileNameWithoutExtension(outputPath) + ".media"));
+
+        var tool = await _host.DescribeToolAsync(request.ToolId, cancellationToken).ConfigureAwait(false);
+        var selected = TimelineSelector.Select(timeline, request.Selections);
+        if (selected.Count == 0)
+        {
+            throw new SelectionException($"{inputPath}: --select {string.Join(" ", request.Selections.Select(s => $"'{s}'"))} matched no item", matchedNothing: true);
+        }
+
+        var issues = new List<ItemIssue>();
+        var factory = new ClipContextFactory(timeline, inputPath, _media);
+        var firstRate = (selected[0].Item as Item)?.TrimmedRange().Duration.Rate ?? 24;
+        var parsed = tool.Schema.ParseArguments(request.Parameters, new ParseContext(firstRate, Environment.CurrentDirectory));
+        issues.AddRange(parsed.Issues.Select(i => new ItemIssue("", i)));
+        var values = tool.Schema.Normalize(parsed.Values);
+        issues.AddRange(tool.Schema.Validate(values).Select(i => new ItemIssue("", i)));
+        if (request.Variations > 0 && tool.Schema.Find("seed") is null)
+        {
+            issues.Add(new ItemIssue("", ValidationIssue.Error("", $"--variations needs a tool with a seed parameter; {tool.Id} has none")));
+        }
+
+        var work = new List<(SelectedItem Item, ClipContext Context)>();
+        foreach (var s in selected)
+        {
+            var where = s.Describe();
+            if (s.Item is not Item || s.Item is Transition || !tool.Targets.Contains(KindOf(s.Item)))
+            {
+                var accepts = string.Join(" and ", tool.Targets.Select(t => t.ToString().ToLowerInvariant() + "s"));
+                issues.Add(new ItemIssue(where, ValidationIssue.Error("", $"{tool.Id} applies to {accepts}, not to a {s.Item.SchemaName.ToLowerInvariant()}")));
+                continue;
+            }
+
+            var context = await factory.CreateAsync(s, cancellationToken).ConfigureAwait(false);
+            if (tool.Inputs.Contains(ToolInput.SourceMedia) && context.Kind == ItemKind.Clip && !request.AllowMissing)
+            {
+                if (context.Media is null)
+                {
+                    issues.Add(new ItemIssue(where, ValidationIssue.Error("", "the clip has no media file reference (use --allow-missing to generate from a slate)")));
+                    continue;
+                }
+
+                if (!context.Media.Exists)
+                {
+                    issues.Add(new ItemIssue(where, ValidationIssue.Error("", $"media file not found: {context.Media.Path} (use --allow-missing to generate from a slate)")));
+                    continue;
+                }
+            }
+
+            if (context.DurationFrames <= 0)
+            {
+                issues.Add(new ItemIssue(where, ValidationIssue.Error("", "the item is zero frames long")));
+                continue;
+            }
+
+            var toolIssues = await _host.ValidateToolAsync(tool.Id, context, values, cancellationToken).ConfigureAwait(false);
+            issues.AddRange(toolIssues.Select(i => new ItemIssue(where, i)));
+            work.Add((s, context));
+        }
+
+        var errors = issues.Where(i => i.Issue.Severity == ValidationSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ApplyException($"{inputPath}: {errors.Count} problem(s) with the request; nothing was generated", issues);
+        }
+
+        var runDirectory = Path.Combine(Path.GetDirectoryName(outputPath)!, $".editing-run-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(runDirectory);
+        Directory.CreateDirectory(mediaDirectory);
+        var placer = new OutputPlacer(mediaDirectory, Path.GetDirectoryName(outputPath)!, request, tool);
+        var warnings = issues.Select(i => i.ToString()).ToList();
+        var providerLabel = "";
+        try
+        {
+            ProviderAccess? providers = null;
+            if (tool.ProviderModes.Count > 0)
+            {
+                providers = await _host.CreateProviderAccessAsync(request.ProviderId ?? DefaultProviderId, request.ModelId,
+                    new ProviderRunOptions { ScratchDirectory = Path.Combine(runDirectory, "provider") }, cancellationToken).ConfigureAwait(false);
+                providerLabel = $"{providers.Selected.Id} {providers.Selected.Version} / {providers.SelectedModel.ModelId}";
+            }
+
+            using var gate = new SemaphoreSlim(Math.Max(1, request.MaxParallelism));
+            var tasks = work.Select((w, n) => RunItemAsync(w.Item, values, tool, request, factory, providers, placer,
+                Path.Combine(runDirectory, $"item-{n:000}"), gate, cancellationToken)).ToList();
+            ItemRun[] results;
+            try
+            {
+                results = await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Wait for the others so no encode is still writing while we clean up.
+                await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+                throw;
+            }
+
+            // Relative URLs of the input are relative to its folder; new media are already relative to the output's.
+            RebaseRelativeMedia(timeline, Path.GetDirectoryName(inputPath)!, Path.GetDirectoryName(outputPath)!);
+            var applied = new List<AppliedItem>();
+            foreach (var r in results)
+            {
+                var byId = r.Placed.ToDictionary(p => p.Output.Id, StringComparer.Ordinal);
+                foreach (var edit in r.Edits)
+                {
+                    TimelineEditor.Apply(timeline, (Item)r.Item.Item, edit, byId);
+                }
+
+                warnings.AddRange(r.Warnings.Select(w => $"{r.Item.Describe()}: {w}"));
+                applied.Add(new AppliedItem(r.Item.Describe(), r.Edits.Select(Describe).ToList(),
+                    r.Placed.Select(p => new AppliedMedia(placer.AbsolutePath(p), p.AvailableRange.Duration.ToFrames(),
+                        p.AvailableRange.StartTime.ToTimecode(), p.Output.Generation?.Seed, placer.ProvenancePath(p))).ToList()));
+            }
+
+            TimelineFile.Write(timeline, outputPath);
+            placer.Commit();
+            return new ApplyReport
+            {
+                OutputPath = outputPath,
+                MediaDirectory = mediaDirectory,
+                Tool = $"{tool.Id} {tool.Version}",
+                Provider = providerLabel,
+                Items = applied,
+                Warnings = warnings,
+                Seconds = clock.Elapsed.TotalSeconds,
+            };
+        }
+        catch
+        {
+            placer.Rollback();
+            throw;
+        }
+        finally
+        {
+            if (!request.KeepScratch)
+            {
+                TryDelete(runDirectory);
+            }
+        }
+    }
+
+    private sealed record ItemRun(SelectedItem Item, IReadOnlyList<EditIntent> Edits, IReadOnlyList<PlacedOutput> Placed, IReadOnlyList<string> Warnings);
+
+    private async Task<ItemRun> RunItemAsync(SelectedItem item, ControlValues values, ToolDescriptor tool, ApplyRequest request,
+        ClipContextFactory factory, ProviderAccess? providers, OutputPlacer placer, string scratch, SemaphoreSlim gate,
+        CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Directory.CreateDirectory(scratch);
+            var inputs = Path.Combine(scratch, "inputs");
+            Directory.CreateDirectory(inputs);
+            var context = await factory.CreateAsync(item, tool.Inputs, inputs, cancellationToken).ConfigureAwait(false);
+            var runs = request.Variations > 0 ? request.Variations : 1;
+            var edits = new List<EditIntent>();
+            var placed = new List<PlacedOutput>();
+            var warnings = new List<string>();
+            for (var k = 0; k < runs; k++)
+            {
+                var runValues = values;
+                if (request.Variations > 0)
+                {
+                    runValues = values.With("seed", values.GetSeed("seed") + k);
+                }
+
+                Status?.Invoke($"{Label(item)}: {tool.Id}{(runs > 1 ? $" variation {k + 1}/{runs}" : "")}");
+                var result = await _host.RunToolAsync(tool.Id, context, runValues, new ToolRunOptions
+                {
+                    ScratchDirectory = Path.Combine(scratch, $"run-{k}"),
+                    Providers = providers,
+                }, cancellationToken).ConfigureAwait(false);
+                warnings.AddRange(result.Warnings);
+                var outputs = new List<PlacedOutput>();
+                foreach (var output in result.Outputs)
+                {
+                    var startTc = StartTimecodeFor(output, result.Edits, context);
+                    outputs.Add(await placer.PlaceAsync(output, context, startTc, runValues, cancellationToken).ConfigureAwait(false));
+                }
+
+                var renamed = outputs.ToDictionary(o => o.Output.Id, o => $"{o.Output.Id}#{k}");
+                placed.AddRange(outputs.Select(o => o with { Output = o.Output with { Id = renamed[o.Output.Id] } }));
+                foreach (var edit in result.Edits)
+                {
+                    var e = edit is OutputEdit oe && renamed.TryGetValue(oe.OutputId, out var id) ? oe with { OutputId = id } : edit;
+                    // Variations keep every result: the first may become active, the others are alternates.
+                    if (request.Variations > 0 && e is ReplaceActiveMedia r)
+                    {
+                        e = new AddVariant { OutputId = r.OutputId, MakeActive = k == 0 };
+                    }
+
+                    edits.Add(e);
+                }
+            }
+
+            return new ItemRun(item, edits, placed, warnings);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The timecode stamped on an output: the tool's own (an extension continues its source), else for media that
+    /// replace or vary a clip the clip's source start (so the clip's range stays valid), else 00:00:00:00.
+    /// </summary>
+    private static string StartTimecodeFor(MediaOutput output, IReadOnlyList<EditIntent> edits, ClipContext context)
+    {
+        if (output.StartTimecode is { } own)
+        {
+            return own;
+        }
+
+        var replaces = edits.OfType<OutputEdit>().Any(e => e.OutputId == output.Id && e is ReplaceActiveMedia or AddVariant);
+        var fps = context.SourceRange.StartTime.Rate;
+        return replaces && context.SourceRange.StartTime.TryToTimecode(fps, out var tc) ? tc : new RationalTime(0, fps).ToTimecode(fps);
+    }
+
+    private static string Label(SelectedItem item) => item.Item.Name.Length > 0 ? item.Item.Name : item.Path;
+
+    private static string Describe(EditIntent edit) => edit switch
+    {
+        InsertClip i => $"insert-clip {i.Position.ToString().ToLowerInvariant()} ({i.Mode.ToString().ToLowerInvariant()}) '{i.ClipName}'",
+        FillGap f => $"fill-gap '{f.ClipName}'",
+        AddVariant v => v.MakeActive ? "add-variant (active)" : "add-variant",
+        ReplaceActiveMedia => "replace-active-media",
+        ReplaceWithRender => "replace-with-render",
+        SetActiveMedia s => $"set-active-media {s.ReferenceKey}",
+        _ => edit.GetType().Name,
+    };
+
+    private static ItemKind KindOf(Composable item) => item switch
+    {
+        Gap => ItemKind.Gap,
+        Transition => ItemKind.Transition,
+        Stack => ItemKind.Stack,
+        _ => ItemKind.Clip,
+    };
+
+    /// <summary>Relative media URLs are relative to the timeline's folder: keep them pointing at the same files.</summary>
+    private static void RebaseRelativeMedia(Timeline timeline, string inputDirectory, string outputDirectory)
+    {
+        if (string.Equals(Path.GetFullPath(inputDirectory), Path.GetFullPath(outputDirectory), StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var clip in timeline.Tracks?.FindClips() ?? [])
+        {
+            foreach (var reference in clip.MediaReferences.Values.OfType<ExternalReference>())
+            {
+                var file = OtioBundle.FileFromUrl(reference.TargetUrl);
+                if (file is null || Path.IsPathRooted(file) || reference.TargetUrl.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var absolute = Path.GetFullPath(Path.Combine(inputDirectory, file));
+                reference.TargetUrl = Path.GetRelativePath(outputDirectory, absolute).Replace('\\', '/');
+            }
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

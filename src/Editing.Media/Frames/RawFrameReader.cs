@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Editing.Media.Execution;
+using Editing.Media.Probe;
+
+namespace Editing.Media.Frames;
+
+/// <summary>
+/// Reads decoded frames as packed RGB bytes: ffmpeg decodes, converts (and optionally scales) and writes
+/// <c>-f rawvideo</c> to its stdout, which is read frame by frame.
+/// </summary>
+public static class RawFrameReader
+{
+    /// <summary>
+    /// Yields <paramref name="count"/> frames starting at frame <paramref name="firstFrame"/> (0-based, decode
+    /// order at the file's own rate) of the first video stream, converted to <paramref name="format"/> and scaled
+    /// (stretched) to <paramref name="size"/> when given, else at the stream's size. YUV sources are converted with
+    /// the matrix their stream is tagged with (BT.601 when untagged, ffmpeg's default).
+    /// </summary>
+    /// <remarks>Stopping the enumeration early kills ffmpeg. Each frame owns a new buffer.</remarks>
+    /// <exception cref="MediaException">
+    /// <see cref="MediaErrorKind.OutOfRange"/> when the file ends before <paramref name="count"/> frames were read.
+    /// </exception>
+    public static async IAsyncEnumerable<RawFrame> ReadFramesAsync(
+        string path,
+        long firstFrame,
+        int count,
+        RawPixelFormat format,
+        FrameSize? size = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstFrame);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var full = FfmpegArgs.InputPath(path, nameof(path));
+        var target = size ?? await SizeOfAsync(full, cancellationToken).ConfigureAwait(false);
+        if (!target.IsValid)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, "The frame size must be positive.");
+        }
+        var filter = string.Join(',',
+            FilterText.Filter("trim", ("start_frame", Num(firstFrame)), ("end_frame", Num(firstFrame + count))),
+            FilterText.Filter("scale", ("w", Num(target.Width)), ("h", Num(target.Height)), ("flags", "bicubic+accurate_rnd+full_chroma_int")),
+            FilterText.Filter("format", ("pix_fmts", RawFrame.FfmpegName(format))));
+        var args = FfmpegArgs.Start(progress: false);
+        FfmpegArgs.AddInput(args, full);
+        args.AddRange(["-map", "0:v:0", "-vf", filter, "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", RawFrame.FfmpegName(format), "pipe:1"]);
+        var frameBytes = checked(target.Width * target.Height * RawFrame.BytesPer(format));
+        await using var process = FfmpegProcess.Start(
+            new ToolInvocation(MediaTools.Shared.FfmpegPath, args) { Subject = full, StreamStdout = true },
+            cancellationToken);
+        var read = 0;
+        while (read < count)
+        {
+            var buffer = new byte[frameBytes];
+            int got;
+            try
+            {
+                got = await process.StandardOutput.ReadAtLeastAsync(buffer, frameBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill();
+                throw;
+            }
+            if (got == 0)
+            {
+                break;
+            }
+            if (got < frameBytes)
+            {
+                await process.WaitForSuccessAsync().ConfigureAwait(false);
+                throw new MediaException(MediaErrorKind.InvalidMedia, $"ffmpeg's raw output for '{full}' ended inside a frame ({got} of {frameBytes} bytes).", full);
+            }
+            read++;
+            yield return new RawFrame(target.Width, target.Height, format, buffer);
+        }
+        await process.WaitForSuccessAsync().ConfigureAwait(false);
+        if (read < count)
+        {
+            throw new MediaException(
+                MediaErrorKind.OutOfRange,
+                $"'{full}' has only {read} frame(s) from frame {firstFrame}; {count} were asked for.",
+                full);
+        }
+    }
+
+    /// <summary>
+    /// Reads a still image (PNG, JPEG, TIFF, DPX, EXR…) as one frame in <paramref name="format"/>, scaled to
+    /// <paramref name="size"/> when given.
+    /// </summary>
+    public static async Task<RawFrame> ReadImageAsync(
+        string path,
+        RawPixelFormat format,
+        FrameSize? size = null,
+        CancellationToken cancellationToken = default)
+    {
+        await foreach (var frame in ReadFramesAsync(path, 0, 1, format, size, cancellationToken).ConfigureAwait(false))
+        {
+            return frame;
+        }
+        throw new MediaException(MediaErrorKind.InvalidMedia, $"'{path}' holds no picture.", path);
+    }
+
+    private static async Task<FrameSize> SizeOfAsync(string full, CancellationToken cancellationToken)
+    {
+        var info = await MediaProbe.ProbeAsync(full, cancellationToken).ConfigureAwait(false);
+        var video = FrameExtractor.RequireVideo(info);
+        return new FrameSize(video.Width, video.Height);
+    }
+
+    private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

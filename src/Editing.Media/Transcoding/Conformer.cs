@@ -1,0 +1,79 @@
+using Editing.Media.Execution;
+using Editing.Media.Frames;
+using Editing.Media.Probe;
+
+namespace Editing.Media.Transcoding;
+
+/// <summary>
+/// Brings any video (a provider's output, a plate, an image) to a timeline's format: rate, exact frame count, size,
+/// pixel format, codec, timecode and sample-exact audio.
+/// </summary>
+public static class Conformer
+{
+    /// <summary>
+    /// Converts <paramref name="input"/> to <paramref name="spec"/> and writes <paramref name="output"/>:
+    /// <list type="bullet">
+    /// <item>rate: <c>fps</c> (frames repeated or dropped at their times; no interpolation, see <see cref="Retimer"/>);</item>
+    /// <item>frame count: exactly <see cref="ConformSpec.FrameCount"/> (short sources are padded by repeating the last
+    /// frame: <c>tpad</c> → <c>setpts=N</c> → <c>trim=end_frame</c>; long ones are cut);</item>
+    /// <item>size with <see cref="EncodeSpec.Scale"/>, pixel format and codec of the spec;</item>
+    /// <item>timecode: <see cref="EncodeSpec.StartTimecode"/>, else the source's (frame field scaled when the timecode
+    /// base changes), stamped with <c>-timecode</c>;</item>
+    /// <item>audio (when <see cref="EncodeSpec.Audio"/> is set): the first audio stream resampled and mixed to the
+    /// spec and cut or padded with silence to the exact sample count (silence when the source has none).</item>
+    /// </list>
+    /// The result is probed before it is moved into place; its frame count (and PCM sample count) must match.
+    /// </summary>
+    /// <returns>The probe of the written file.</returns>
+    /// <exception cref="MediaException">ffmpeg failed, or the output does not match (<see cref="MediaErrorKind.VerificationFailed"/>).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; ffmpeg is killed and nothing is left at the output path.</exception>
+    public static async Task<MediaInfo> ConformAsync(
+        string input,
+        ConformSpec spec,
+        string output,
+        IProgress<MediaProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var full = FfmpegArgs.InputPath(input, nameof(input));
+        EncodeGraph.Validate(spec, output);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(spec.FrameCount);
+        var info = await MediaProbe.ProbeAsync(full, cancellationToken).ConfigureAwait(false);
+        var video = FrameExtractor.RequireVideo(info);
+        var timecode = spec.StartTimecode ?? EncodeGraph.CarryTimecode(video.StartTimecode, video.FrameRate, spec.Rate);
+
+        using var temp = TempOutput.For(output, full);
+        var videoChain = new List<string>
+        {
+            FilterText.Filter("fps", ("fps", spec.Rate.ToString())),
+            EncodeGraph.ScaleChain(spec),
+            EncodeGraph.ExactFrames(spec.FrameCount, spec.Rate),
+        };
+        videoChain.AddRange(EncodeGraph.Overlays(spec, temp));
+        var graph = $"[0:{video.Index}]{string.Join(',', videoChain)}[v]";
+        long? samples = null;
+        if (spec.Audio is { } audio)
+        {
+            samples = audio.SampleCount ?? spec.Rate.FramesToSamples(spec.FrameCount, audio.SampleRate);
+            graph += info.Audio.Count > 0
+                ? $";[0:{info.Audio[0].Index}]{EncodeGraph.AudioChain(audio.Format, samples.Value)}[a]"
+                : $";{EncodeGraph.Silence(audio.Format, samples.Value)}[a]";
+        }
+
+        var args = FfmpegArgs.Start(progress: true);
+        FfmpegArgs.AddInput(args, full);
+        args.AddRange(["-filter_complex", graph]);
+        EncodeGraph.AddOutput(args, spec, spec.Audio is not null, timecode, temp.TempPath);
+        await FfmpegRunner.RunAsync(
+            new ToolInvocation(MediaTools.Shared.FfmpegPath, args)
+            {
+                Subject = full,
+                Progress = progress,
+                TotalFrames = spec.FrameCount,
+                ParseProgress = true,
+            },
+            cancellationToken).ConfigureAwait(false);
+        var result = await EncodeGraph.VerifyAsync(temp, spec.FrameCount, EncodeGraph.HasPcmAudio(spec) ? samples : null, cancellationToken).ConfigureAwait(false);
+        temp.Commit();
+        return result;
+    }
+}

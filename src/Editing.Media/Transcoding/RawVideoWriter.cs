@@ -1,0 +1,218 @@
+using System.Globalization;
+using Editing.Media.Execution;
+using Editing.Media.Frames;
+using Editing.Media.Probe;
+
+namespace Editing.Media.Transcoding;
+
+/// <summary>
+/// Encodes frames made in memory (a previs generator, a compositor) into a video file: ffmpeg reads
+/// <c>-f rawvideo</c> from stdin at the spec's rate, fits each frame to the spec's size, draws the overlays and
+/// encodes. Frames go to a temp file that <see cref="CompleteAsync"/> verifies and moves into place; disposing an
+/// unfinished writer kills ffmpeg and deletes the temp file.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var writer = RawVideoWriter.Create("shot.mov", spec, new FrameSize(1920, 1080), RawPixelFormat.Rgb48);
+/// foreach (var frame in frames) await writer.WriteFrameAsync(frame, ct);
+/// var info = await writer.CompleteAsync(ct);
+/// </code>
+/// </example>
+public sealed class RawVideoWriter : IAsyncDisposable
+{
+    private readonly FfmpegProcess _process;
+    private readonly TempOutput _temp;
+    private readonly CancellationTokenSource _lifetime;
+    private bool _completed;
+    private bool _disposed;
+    private bool _broken;
+
+    private RawVideoWriter(FfmpegProcess process, TempOutput temp, FrameSize inputSize, RawPixelFormat inputFormat, CancellationTokenSource lifetime)
+    {
+        _process = process;
+        _temp = temp;
+        InputSize = inputSize;
+        InputFormat = inputFormat;
+        _lifetime = lifetime;
+    }
+
+    /// <summary>The size every written frame must have.</summary>
+    public FrameSize InputSize { get; }
+
+    /// <summary>The pixel layout every written frame must have.</summary>
+    public RawPixelFormat InputFormat { get; }
+
+    /// <summary>Frames handed to ffmpeg so far.</summary>
+    public long FramesWritten { get; private set; }
+
+    /// <summary>The final output path (full).</summary>
+    public string OutputPath => _temp.FinalPath;
+
+    /// <summary>
+    /// Starts ffmpeg for an output at <paramref name="outputPath"/>. Frames of <paramref name="inputSize"/> in
+    /// <paramref name="inputFormat"/> are read at <see cref="EncodeSpec.Rate"/> and fitted to the spec's size with
+    /// its scale policy. The writer writes video only (<see cref="EncodeSpec.Audio"/> must be null; add audio with
+    /// <see cref="Audio.AudioOps.MuxAsync"/>). The timecode is <see cref="EncodeSpec.StartTimecode"/>, if any.
+    /// </summary>
+    /// <param name="outputPath">The final file (.mov/.mp4/.mkv as the codec requires).</param>
+    /// <param name="spec">Rate, size, codec, timecode and overlays of the output.</param>
+    /// <param name="inputSize">The size of the frames that will be written.</param>
+    /// <param name="inputFormat">The pixel layout of the frames that will be written.</param>
+    /// <param name="progress">Receives encode progress (no total: the frame count is not known in advance).</param>
+    /// <param name="cancellationToken">Cancels the whole writer: ffmpeg is killed and the temp file deleted on dispose.</param>
+    public static RawVideoWriter Create(
+        string outputPath,
+        EncodeSpec spec,
+        FrameSize inputSize,
+        RawPixelFormat inputFormat,
+        IProgress<MediaProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        EncodeGraph.Validate(spec, outputPath);
+        if (spec.Audio is not null)
+        {
+            throw new ArgumentException("RawVideoWriter writes video only: leave EncodeSpec.Audio null and add audio with AudioOps.MuxAsync.", nameof(spec));
+        }
+        if (!inputSize.IsValid)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, "The frame size must be positive.");
+        }
+        var temp = TempOutput.For(outputPath);
+        try
+        {
+            var chain = new List<string> { EncodeGraph.ScaleChain(spec) };
+            chain.AddRange(EncodeGraph.Overlays(spec, temp));
+            var args = FfmpegArgs.Start(progress: true);
+            args.AddRange([
+                "-f", "rawvideo",
+                "-pix_fmt", RawFrame.FfmpegName(inputFormat),
+                "-s", inputSize.ToString(),
+                "-r", spec.Rate.ToString(),
+                "-i", "pipe:0",
+                "-filter_complex", $"[0:v]{string.Join(',', chain)}[v]",
+            ]);
+            EncodeGraph.AddOutput(args, spec, withAudio: false, spec.StartTimecode, temp.TempPath);
+            var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var process = FfmpegProcess.Start(
+                new ToolInvocation(MediaTools.Shared.FfmpegPath, args)
+                {
+                    Subject = temp.FinalPath,
+                    Progress = progress,
+                    ParseProgress = true,
+                    WriteStdin = true,
+                },
+                lifetime.Token);
+            return new RawVideoWriter(process, temp, inputSize, inputFormat, lifetime);
+        }
+        catch
+        {
+            temp.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Hands one frame to ffmpeg; it must have <see cref="InputSize"/> and <see cref="InputFormat"/>.</summary>
+    /// <exception cref="MediaException">ffmpeg stopped (its error text is in the message).</exception>
+    public async Task WriteFrameAsync(RawFrame frame, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ThrowIfFinished();
+        if (frame.Width != InputSize.Width || frame.Height != InputSize.Height || frame.Format != InputFormat)
+        {
+            throw new ArgumentException(
+                $"The frame is {frame.Width}x{frame.Height} {frame.Format}; this writer takes {InputSize} {InputFormat}.",
+                nameof(frame));
+        }
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        try
+        {
+            await _process.StandardInput.WriteAsync(frame.Pixels, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A cancelled write leaves a partial frame in the pipe: the output cannot be finished any more.
+            _broken = true;
+            _process.Kill();
+            throw;
+        }
+        catch (IOException ex)
+        {
+            // ffmpeg closed its end: it failed; report its own words.
+            _broken = true;
+            await FailAsync(ex).ConfigureAwait(false);
+            throw;
+        }
+        FramesWritten++;
+    }
+
+    /// <summary>
+    /// Ends the input, waits for ffmpeg, checks that the file holds exactly <see cref="FramesWritten"/> frames and
+    /// moves it to <see cref="OutputPath"/>.
+    /// </summary>
+    /// <returns>The probe of the written file.</returns>
+    public async Task<MediaInfo> CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfFinished();
+        if (FramesWritten == 0)
+        {
+            throw new InvalidOperationException($"No frame was written to '{OutputPath}'.");
+        }
+        using var registration = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _lifetime);
+        await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _process.CloseStdin();
+        await _process.WaitForSuccessAsync().ConfigureAwait(false);
+        var info = await EncodeGraph.VerifyAsync(_temp, FramesWritten, pcmSamples: null, cancellationToken).ConfigureAwait(false);
+        _temp.Commit();
+        _completed = true;
+        return info;
+    }
+
+    /// <summary>Kills ffmpeg and deletes the temp file unless <see cref="CompleteAsync"/> succeeded.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        if (!_completed)
+        {
+            _process.Kill();
+        }
+        await _process.DisposeAsync().ConfigureAwait(false);
+        _temp.Dispose();
+        _lifetime.Dispose();
+    }
+
+    private async Task FailAsync(Exception writeError)
+    {
+        try
+        {
+            await _process.WaitForSuccessAsync().ConfigureAwait(false);
+        }
+        catch (MediaException)
+        {
+            throw;
+        }
+        throw new MediaException(
+            MediaErrorKind.ProcessFailed,
+            $"ffmpeg stopped reading frames for '{OutputPath}' after {FramesWritten.ToString(CultureInfo.InvariantCulture)} frame(s): {writeError.Message}",
+            OutputPath,
+            _process.StderrTail,
+            _process.CommandLine,
+            inner: writeError);
+    }
+
+    private void ThrowIfFinished()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_completed)
+        {
+            throw new InvalidOperationException($"The writer for '{OutputPath}' is already complete.");
+        }
+        if (_broken)
+        {
+            throw new InvalidOperationException($"The writer for '{OutputPath}' failed or was cancelled; dispose it.");
+        }
+    }
+}
