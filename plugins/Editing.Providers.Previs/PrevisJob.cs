@@ -52,16 +52,28 @@ internal sealed class PrevisJob(GenerationRequest request, ProviderContext conte
         await using var writer = Media.CreateWriter(path, spec);
         var pending = Task.CompletedTask;
         var index = 0;
-        await foreach (var frame in frames.WithCancellation(token).ConfigureAwait(false))
+        try
         {
-            token.ThrowIfCancellationRequested();
+            await foreach (var frame in frames.WithCancellation(token).ConfigureAwait(false))
+            {
+                token.ThrowIfCancellationRequested();
+                await pending.ConfigureAwait(false);
+                pending = writer.WriteAsync(frame, token).AsTask();
+                index++;
+                Progress(from + ((to - from) * index / spec.FrameCount), message);
+            }
+
             await pending.ConfigureAwait(false);
-            pending = writer.WriteAsync(frame, token).AsTask();
-            index++;
-            Progress(from + ((to - from) * index / spec.FrameCount), message);
+        }
+        catch when (!pending.IsCompleted)
+        {
+            // The producer failed while a frame was being written: let that write finish (or fail) before the writer is
+            // disposed, which stops the encoder and deletes the partial file.
+            await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false);
+            throw;
         }
 
-        await pending.ConfigureAwait(false);
         await writer.CompleteAsync(token).ConfigureAwait(false);
         return writer.Path;
     }

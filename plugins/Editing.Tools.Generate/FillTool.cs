@@ -104,15 +104,16 @@ public sealed partial class FillTool : IControllableTool
         var last = await FrameImages.ResolveAsync(values.GetMediaReference("last_frame"), clip, context.Media, context.ScratchDirectory, "last-frame", token).ConfigureAwait(false);
 
         // Drop the conditioning the chosen model cannot take, and say so, rather than have the request refused.
-        var model = context.Providers.SelectedModel;
-        var imageToVideo = model.Modes.Contains(GenerationMode.ImageToVideo);
-        if (first is not null && !(imageToVideo && model.SupportsFirstFrame))
+        // Without a chosen model (the generation will say so) nothing is dropped.
+        var model = Generation.SelectedModelOrNull(context);
+        var imageToVideo = model is null || model.Modes.Contains(GenerationMode.ImageToVideo);
+        if (model is not null && first is not null && !(imageToVideo && model.SupportsFirstFrame))
         {
             warnings.Add($"model {model.ModelId} cannot start on a given frame; the fill ignores first_frame");
             first = null;
         }
 
-        if (last is not null && !(imageToVideo && model.SupportsLastFrame))
+        if (model is not null && last is not null && !(imageToVideo && model.SupportsLastFrame))
         {
             warnings.Add($"model {model.ModelId} cannot end on a given frame; the fill ignores last_frame");
             last = null;

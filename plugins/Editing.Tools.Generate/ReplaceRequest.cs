@@ -17,7 +17,8 @@ namespace Editing.Tools.Generate;
 /// <item><c>reference</c>: image-to-video starting on the <c>reference</c> image (a storyboard frame, concept art, a
 /// plate still) — new motion from a still. To keep the clip's motion and only move its look toward an image, use
 /// <c>frames</c> with <c>reference</c> set.</item>
-/// <item><c>prompt</c>: text-to-video from the prompt alone.</item>
+/// <item><c>prompt</c>: text-to-video from the prompt; a <c>reference</c> image, when given, goes along as a content
+/// reference (a character, a prop).</item>
 /// </list>
 /// </summary>
 internal static class ReplaceRequest
@@ -30,7 +31,7 @@ internal static class ReplaceRequest
         [
             new EnumOption("frames", "Clip frames", "Video-to-video over the clip's used frames; the reference image, when given, steers the look."),
             new EnumOption("reference", "Reference image", "Image-to-video starting on the reference image."),
-            new EnumOption("prompt", "Prompt", "Text-to-video from the prompt alone."),
+            new EnumOption("prompt", "Prompt", "Text-to-video from the prompt; the reference image, when given, is passed as a content reference."),
         ],
         Default = "frames",
     };
@@ -38,7 +39,7 @@ internal static class ReplaceRequest
     public static MediaReferenceParameter Reference() => new("reference")
     {
         Label = "Reference",
-        Description = "An image: the look to move toward (from=frames) or the first frame (from=reference).",
+        Description = "An image: the look to move toward (from=frames), the first frame (from=reference) or a content reference (from=prompt).",
         Kind = MediaKind.Image,
         Role = MediaRole.Reference,
     };

@@ -19,7 +19,7 @@ namespace Editing.Tools.Retime;
 /// <para><c>quality</c>: <c>duplicate</c> and <c>blend</c> are mechanical and done by the host's media layer;
 /// <c>motion-compensated</c> asks the chosen provider for <see cref="GenerationMode.Interpolation"/> (so a real frame
 /// interpolation model does it, seeded), and falls back to the media layer's motion-compensated interpolation, with a
-/// warning, when the chosen model has no interpolation mode.</para>
+/// warning, when no provider was chosen or the chosen model has no interpolation mode.</para>
 /// <para>A negative speed plays the used frames backwards: they are retimed forwards, then written in reverse order.</para>
 /// <para>The output is not marked partly generated: interpolation synthesizes in-between frames from the clip's own
 /// frames but adds no new content. When a model made them, its generation is still recorded in the provenance.</para>
@@ -114,7 +114,8 @@ public sealed class RetimeTool : IControllableTool
         context.ReportProgress(0, $"rendering {clip.TimeWarp.Kind} {clip.TimeWarp.TimeScalar}×");
         GenerationResult? generation = null;
         string forward;
-        if (quality == InterpolationQuality.MotionCompensated && Generation.Supports(context, GenerationMode.Interpolation))
+        var model = quality == InterpolationQuality.MotionCompensated ? Generation.SelectedModelOrNull(context) : null;
+        if (model is not null && model.Modes.Contains(GenerationMode.Interpolation))
         {
             context.ReportProgress(0.02, $"interpolating {plan.Count} source frames into {frames}");
             generation = await Generation.RunAsync(context, new GenerationRequest
@@ -133,7 +134,8 @@ public sealed class RetimeTool : IControllableTool
         {
             if (quality == InterpolationQuality.MotionCompensated)
             {
-                warnings.Add($"model {context.Providers.SelectedModel.ModelId} has no interpolation mode; the media layer's motion-compensated interpolation was used");
+                warnings.Add((model is null ? "no provider was chosen" : $"model {model.ModelId} has no interpolation mode")
+                    + "; the media layer's motion-compensated interpolation was used");
             }
 
             forward = ScratchFiles.NewPath(context.ScratchDirectory, reverse ? "retime-forward" : "retime", ".mov");

@@ -24,8 +24,18 @@ internal static class Generation
         return result;
     }
 
-    /// <summary>True when the selected model lists <paramref name="mode"/>.</summary>
-    public static bool Supports(ToolContext context, GenerationMode mode) => context.Providers.SelectedModel.Modes.Contains(mode);
+    /// <summary>The chosen model, or null when the call was made without a provider (its access then throws).</summary>
+    public static ModelCapabilities? SelectedModelOrNull(ToolContext context)
+    {
+        try
+        {
+            return context.Providers.SelectedModel;
+        }
+        catch (PluginException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The frame count as the request's <see cref="int"/>, refusing absurd lengths.</summary>
     public static int Count(long frames) => frames is > 0 and <= int.MaxValue

@@ -16,9 +16,8 @@ internal sealed class WorkerServer : IRpcTarget
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _initLock = new();
     private JsonRpcConnection? _connection;
-    private PluginDispatcher? _dispatcher;
+    private Task<PluginDispatcher>? _initialized;
     private IMediaServices _media = UnavailableMediaServices.Instance;
-    private bool _initializing;
 
     /// <summary>Serves until the host closes stdin or asks for shutdown; returns the exit code.</summary>
     public int Run(Stream input, Stream output)
@@ -36,7 +35,7 @@ internal sealed class WorkerServer : IRpcTarget
         switch (method)
         {
             case WorkerMethods.Initialize:
-                return Initialize(Read<InitializeParams>(parameters));
+                return await Initialize(Read<InitializeParams>(parameters)).ConfigureAwait(false);
             case WorkerMethods.Shutdown:
                 // Answer first; the host closes stdin on receipt. Exit anyway if it does not.
                 _ = Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => _shutdown.TrySetResult(), TaskScheduler.Default);
@@ -45,40 +44,51 @@ internal sealed class WorkerServer : IRpcTarget
                 break;
         }
 
-        var dispatcher = _dispatcher ?? throw new RpcErrorException(RpcErrorCodes.NotInitialized, $"'{method}' before a successful 'initialize'");
+        // Calls that arrive while the plugin loads wait for it; before any initialize, or after a failed one, they fail.
+        var initialized = _initialized ?? throw new RpcErrorException(RpcErrorCodes.NotInitialized, $"'{method}' before 'initialize'");
+        PluginDispatcher dispatcher;
+        try
+        {
+            dispatcher = await initialized.ConfigureAwait(false);
+        }
+        catch (RpcErrorException e)
+        {
+            throw new RpcErrorException(RpcErrorCodes.NotInitialized, $"'{method}' after a failed 'initialize': {e.Message}");
+        }
+
         switch (method)
         {
             case WorkerMethods.Describe:
                 return dispatcher.Describe();
 
             case WorkerMethods.ToolValidate:
-            {
-                var p = Read<ToolValidateParams>(parameters);
-                return new ValidateResult(dispatcher.ValidateTool(p.ToolId, p.Clip, ReadValues(p.Values)));
-            }
+                {
+                    var p = Read<ToolValidateParams>(parameters);
+                    return new ValidateResult(dispatcher.ValidateTool(p.ToolId, p.Clip, ReadValues(p.Values)));
+                }
 
             case WorkerMethods.ToolRun:
-            {
-                var p = Read<ToolRunParams>(parameters);
-                Directory.CreateDirectory(p.ScratchDirectory);
-                var providers = p.Provider is null ? (ProviderAccess)new NoProviderAccess(p.ToolId) : new RemoteProviderAccess(Connection, id, p.Provider);
-                var context = new CallToolContext(Services(id, p.ScratchDirectory, cancellationToken), providers);
-                return await dispatcher.RunToolAsync(p.ToolId, p.Clip, ReadValues(p.Values), context, cancellationToken).ConfigureAwait(false);
-            }
+                {
+                    var p = Read<ToolRunParams>(parameters);
+                    Directory.CreateDirectory(p.ScratchDirectory);
+                    var providers = p.Provider is null ? (ProviderAccess)new NoProviderAccess(p.ToolId) : new RemoteProviderAccess(Connection, id, p.Provider);
+                    var context = new CallToolContext(Services(id, p.ScratchDirectory, cancellationToken), providers);
+                    return await dispatcher.RunToolAsync(p.ToolId, p.Clip, ReadValues(p.Values), context, cancellationToken).ConfigureAwait(false);
+                }
 
             case WorkerMethods.ProviderValidate:
-            {
-                var p = Read<ProviderValidateParams>(parameters);
-                return new ValidateResult(dispatcher.ValidateGeneration(p.ProviderId, p.Request));
-            }
+                {
+                    var p = Read<ProviderValidateParams>(parameters);
+                    return new ValidateResult(dispatcher.ValidateGeneration(p.ProviderId, p.Request));
+                }
 
             case WorkerMethods.ProviderGenerate:
-            {
-                var p = Read<ProviderGenerateParams>(parameters);
-                Directory.CreateDirectory(p.ScratchDirectory);
-                var context = new CallProviderContext(Services(id, p.ScratchDirectory, cancellationToken), p.Settings, p.Secrets);
-                return await dispatcher.GenerateAsync(p.ProviderId, p.Request, context, cancellationToken).ConfigureAwait(false);
-            }
+                {
+                    var p = Read<ProviderGenerateParams>(parameters);
+                    Directory.CreateDirectory(p.ScratchDirectory);
+                    var context = new CallProviderContext(Services(id, p.ScratchDirectory, cancellationToken), p.Settings, p.Secrets);
+                    return await dispatcher.GenerateAsync(p.ProviderId, p.Request, context, cancellationToken).ConfigureAwait(false);
+                }
 
             default:
                 throw new RpcErrorException(RpcErrorCodes.MethodNotFound, $"unknown method '{method}'");
@@ -92,45 +102,40 @@ internal sealed class WorkerServer : IRpcTarget
 
     private JsonRpcConnection Connection => _connection ?? throw new InvalidOperationException("not running");
 
-    private InitializeResult Initialize(InitializeParams p)
+    private async Task<InitializeResult> Initialize(InitializeParams p)
     {
+        Task<PluginDispatcher> load;
         lock (_initLock)
         {
-            if (_dispatcher is not null || _initializing)
+            if (_initialized is not null)
             {
                 throw new RpcErrorException(RpcErrorCodes.InvalidRequest, "the worker is already initialized");
             }
 
-            _initializing = true;
+            _initialized = load = Task.Run(() => Load(p));
+        }
+
+        await load.ConfigureAwait(false);
+        return new InitializeResult(SdkVersion.Text, Environment.ProcessId, RuntimeInformation.FrameworkDescription);
+    }
+
+    private PluginDispatcher Load(InitializeParams p)
+    {
+        if (p.HostSdkVersion != SdkVersion.Text)
+        {
+            throw new RpcErrorException(RpcErrorCodes.LoadFailed,
+                $"the worker has SDK {SdkVersion.Text} but the host has {p.HostSdkVersion} (Editing.Worker.dll and Editing.Host.dll come from different builds)");
         }
 
         try
         {
-            if (p.HostSdkVersion != SdkVersion.Text)
-            {
-                throw new RpcErrorException(RpcErrorCodes.LoadFailed,
-                    $"the worker has SDK {SdkVersion.Text} but the host has {p.HostSdkVersion} (Editing.Worker.dll and Editing.Host.dll come from different builds)");
-            }
-
-            try
-            {
-                _media = MediaServicesActivator.Create(p.MediaServices);
-                var plugin = LoadedPlugin.Load(p.PluginId, p.PluginDirectory, p.Entry, p.Tools, p.Providers, collectible: false);
-                _dispatcher = new PluginDispatcher(plugin);
-            }
-            catch (PluginLoadException e)
-            {
-                throw new RpcErrorException(RpcErrorCodes.LoadFailed, e.Message);
-            }
-
-            return new InitializeResult(SdkVersion.Text, Environment.ProcessId, RuntimeInformation.FrameworkDescription);
+            _media = MediaServicesActivator.Create(p.MediaServices);
+            var plugin = LoadedPlugin.Load(p.PluginId, p.PluginDirectory, p.Entry, p.Tools, p.Providers, collectible: false);
+            return new PluginDispatcher(plugin);
         }
-        finally
+        catch (PluginLoadException e)
         {
-            lock (_initLock)
-            {
-                _initializing = false;
-            }
+            throw new RpcErrorException(RpcErrorCodes.LoadFailed, e.Message);
         }
     }
 

@@ -42,6 +42,7 @@ public static class Program
             {
                 "generate" => Generate(args),
                 "convert-scaling" => ConvertScaling(args),
+                "extend-scaling" => ExtendScaling.Run(args),
                 "convert-once" => ConvertOnce(args),
                 "rss-baseline" => RssBaseline(),
                 "verify-generator" => VerifyGenerator(args),
@@ -127,7 +128,9 @@ public static class Program
 
     private static int RunBenchmarks(string[] args)
     {
-        var config = DefaultConfig.Instance;
+        // BenchmarkDotNet rebuilds the whole solution graph (host, worker, test plugins) into its own folder with /m:1;
+        // on a busy 2-core machine that can take longer than its default two minutes.
+        IConfig config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
         var root = FindRepoRoot();
         if (root is not null)
         {

@@ -66,12 +66,15 @@ public sealed class PrevisGenerationTests(MediaFixture media)
 
         await media.AssertShapeAsync(result.VideoPath, MediaFixture.Size, 12);
         var still = await Pictures.ReadOneAsync(media.Services, media.FirstStill, 0);
-        var first = await Pictures.ReadOneAsync(media.Services, result.VideoPath, 0);
-        var middle = await Pictures.ReadOneAsync(media.Services, result.VideoPath, 6);
-        Pictures.AssertClose(still, first, 2.5, "the first frame is the still");
-        var (dx, dy, _) = Pictures.Shift(first, middle, range: 40);
-        Assert.InRange(dx, -30, -10);
-        Assert.InRange(dy, -1, 1);
+        var frames = await Pictures.ReadAsync(media.Services, result.VideoPath, 0, 12);
+        Pictures.AssertClose(still, frames[0], 2.5, "the first frame is the still");
+
+        // Pan 0.3 turns 9° right: the picture moves f·tan 9° = 160 / tan 30° × tan 9° ≈ 44 pixels left by the end.
+        var (dx, dy, _) = Pictures.Shift(frames[0], frames[^1], range: 60);
+        Assert.InRange(dx, -52, -36);
+        Assert.InRange(dy, -2, 2);
+        var (halfway, _, _) = Pictures.Shift(frames[0], frames[6], range: 60);
+        Assert.InRange(halfway, dx * 0.7, dx * 0.4);
     }
 
     [Fact]

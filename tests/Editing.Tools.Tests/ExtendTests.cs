@@ -1,3 +1,5 @@
+using Editing.Otio.OpenTime;
+using Editing.Sdk.Media;
 using Editing.Sdk.Providers;
 using Editing.Sdk.Tools;
 using Editing.Sdk.Tools.Edits;
@@ -130,5 +132,42 @@ public sealed class ExtendTests(TestMedia media) : MediaTestBase(media), IClassF
         Assert.Null(output.AudioPath);
         Assert.Equal("01:00:01:08", output.StartTimecode);
         Assert.Contains(result.Warnings, w => w.Contains("slate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Extend_tail_timecode_counts_drop_frame_at_29_97()
+    {
+        // Given a clip at 30000/1001 whose used range ends at media frame 1800 (exclusive), media missing
+        var rate = new VideoRate(30000, 1001);
+        var fps = rate.FramesPerSecond;
+        var clip = Contexts.Clip(Media, first: 0, count: 24) with
+        {
+            Rate = rate,
+            RecordRange = new TimeRange(new RationalTime(0, fps), new RationalTime(24, fps)),
+            SourceRange = new TimeRange(new RationalTime(1776, fps), new RationalTime(24, fps)),
+            Media = new ClipMedia { Path = Path.Combine(Folder, "gone.mov"), Exists = false },
+        };
+
+        var (result, _) = await RunAsync("editing.extend", clip, """{"duration": {"value": 2, "rate": 24}}""");
+
+        // Then the extension starts at frame 1800, which drop-frame timecode calls 00:01:00;02
+        var output = Assert.Single(result.Outputs);
+        Assert.Equal(2, output.FrameCount);
+        Assert.Equal("00:01:00;02", output.StartTimecode);
+    }
+
+    [Fact]
+    public async Task Extend_honours_cancellation_before_generating()
+    {
+        // Given a call the editor has already cancelled
+        var clip = await Contexts.WithEdgeFramesAsync(Contexts.Clip(Media, first: 8, count: 24), Media.Media, Folder);
+        var tool = Support.Tools.Create("editing.extend");
+        using var context = new TestToolContext(Media.Media, Provider, Folder);
+        context.Cancel();
+
+        // Then the run stops with a cancellation and nothing is generated
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => tool.RunAsync(clip, tool.Descriptor.Schema.Defaults(), context, CancellationToken.None));
+        Assert.Empty(Provider.Requests);
     }
 }

@@ -75,4 +75,17 @@ public sealed class RetimeTests(TestMedia media) : MediaTestBase(media), IClassF
         Assert.True(await Pixels.DifferenceToPlateAsync(Media, output.VideoPath, 0, 5) < 3);
         Assert.True(await Pixels.DifferenceToPlateAsync(Media, output.VideoPath, 7, 5) < 3);
     }
+
+    [Fact]
+    public async Task Retime_motion_compensated_without_a_provider_uses_the_media_layer_and_says_so()
+    {
+        var clip = Contexts.Clip(Media, first: 10, count: 6) with { TimeWarp = new TimeWarpInfo("LinearTimeWarp", 0.5) };
+
+        var (result, _) = await RunAsync("editing.retime", clip, """{"quality": "motion-compensated"}""", new NoProviderAccess());
+
+        var output = Assert.Single(result.Outputs);
+        Assert.Null(output.Generation);
+        Assert.Equal(6, (await Media.Media.ProbeAsync(output.VideoPath, CancellationToken.None)).FrameCount);
+        Assert.Contains(result.Warnings, w => w.Contains("no provider was chosen", StringComparison.Ordinal));
+    }
 }

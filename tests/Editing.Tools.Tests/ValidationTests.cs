@@ -245,4 +245,15 @@ public sealed class ValidationTests
 
         Assert.Contains(errors, e => e.Message.Contains("works on clips", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(DescriptorTests.ToolIds), MemberType = typeof(DescriptorTests))]
+    public void Every_tool_refuses_a_transition(string id)
+    {
+        var transition = Gap(12) with { Kind = ItemKind.Transition, Name = "dissolve" };
+
+        var errors = Errors(Support.Tools.Validate(Support.Tools.Create(id), transition, Support.Tools.Values()));
+
+        Assert.Contains(errors, e => e.ParamId == "" && e.Message.Contains("'dissolve'", StringComparison.Ordinal) && e.Message.Contains("is a transition", StringComparison.Ordinal));
+    }
 }

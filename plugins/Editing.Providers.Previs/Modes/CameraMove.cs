@@ -1,4 +1,6 @@
 using Editing.Providers.Previs.Pixels;
+using Editing.Sdk;
+using Editing.Sdk.Controls;
 using Editing.Sdk.Media;
 using Editing.Sdk.Providers;
 
@@ -54,9 +56,9 @@ internal static class CameraMove
             return frame;
         }
 
-        throw new Sdk.PluginException($"'{path}' holds no picture");
+        throw new PluginException($"'{path}' holds no picture");
     }
 
-    private static string CameraText(Sdk.Controls.CameraMotion motion) => System.FormattableString.Invariant(
+    private static string CameraText(CameraMotion motion) => FormattableString.Invariant(
         $"pan={motion.Pan},tilt={motion.Tilt},roll={motion.Roll},zoom={motion.Zoom},truck={motion.Truck},pedestal={motion.Pedestal},easing={motion.Easing}");
 }

@@ -5,8 +5,8 @@ namespace Editing.Providers.Previs.Pixels;
 /// <summary>
 /// Estimates the global translation between two frames: both are reduced to luma at about
 /// <see cref="AnalysisWidth"/> pixels across (box average), the mean absolute difference of the overlapping area is
-/// searched exhaustively on a half-size copy (up to a quarter of the frame per step), refined at the analysis size,
-/// and given a sub-pixel offset from a parabola through the neighbouring costs.
+/// searched exhaustively on a half-size copy (up to a quarter of the frame per step) over a fixed central window,
+/// refined at the analysis size, and given a sub-pixel offset from a parabola through the neighbouring costs.
 /// </summary>
 internal static class MotionEstimator
 {
@@ -27,12 +27,12 @@ internal static class MotionEstimator
             var a2 = Half(a, width, height);
             var b2 = Half(b, width, height);
             var radius = Math.Max(2, Math.Min(halfWidth, halfHeight) / 4);
-            (cx, cy, _) = Search(a2, b2, halfWidth, halfHeight, 0, 0, radius);
+            (cx, cy, _, _) = Search(a2, b2, halfWidth, halfHeight, 0, 0, radius);
         }
 
-        var (fx, fy, best) = Search(a, b, width, height, cx * 2, cy * 2, 2);
-        var sx = Parabola(Cost(a, b, width, height, fx - 1, fy), best, Cost(a, b, width, height, fx + 1, fy));
-        var sy = Parabola(Cost(a, b, width, height, fx, fy - 1), best, Cost(a, b, width, height, fx, fy + 1));
+        var (fx, fy, best, window) = Search(a, b, width, height, cx * 2, cy * 2, 2);
+        var sx = Parabola(Cost(a, b, width, height, fx - 1, fy, window), best, Cost(a, b, width, height, fx + 1, fy, window));
+        var sy = Parabola(Cost(a, b, width, height, fx, fy - 1, window), best, Cost(a, b, width, height, fx, fy + 1, window));
         return ((fx + sx) * factor, (fy + sy) * factor);
     }
 
@@ -88,16 +88,22 @@ internal static class MotionEstimator
     }
 
     /// <summary>The displacement within <paramref name="radius"/> of (<paramref name="x0"/>, <paramref name="y0"/>) with the
-    /// lowest cost; ties go to the smaller move, then to the first in scan order, so the answer never depends on threads.</summary>
-    private static (int Dx, int Dy, double Cost) Search(float[] a, float[] b, int width, int height, int x0, int y0, int radius)
+    /// lowest cost, and the window used; ties go to the smaller move, then to the first in scan order, so the answer never
+    /// depends on threads.</summary>
+    private static (int Dx, int Dy, double Cost, Window Window) Search(float[] a, float[] b, int width, int height, int x0, int y0, int radius)
     {
+        // Every candidate is scored on the same central window of the first frame, so a move cannot look better just by
+        // pushing detailed or changing parts of the picture out of the compared area.
+        var window = new Window(
+            Math.Min(Math.Abs(x0) + radius + 1, width / 3),
+            Math.Min(Math.Abs(y0) + radius + 1, height / 3));
         var side = (2 * radius) + 1;
         var costs = new double[side * side];
         Parallel.For(0, side, j =>
         {
             for (var i = 0; i < side; i++)
             {
-                costs[(j * side) + i] = Cost(a, b, width, height, x0 + i - radius, y0 + j - radius);
+                costs[(j * side) + i] = Cost(a, b, width, height, x0 + i - radius, y0 + j - radius, window);
             }
         });
         var best = (Dx: x0, Dy: y0, Cost: double.PositiveInfinity);
@@ -115,30 +121,24 @@ internal static class MotionEstimator
             }
         }
 
-        return best;
+        return (best.Dx, best.Dy, best.Cost, window);
     }
 
-    /// <summary>Mean |a(x, y) − b(x + dx, y + dy)| over the overlap; infinite when less than a quarter overlaps.</summary>
-    private static double Cost(float[] a, float[] b, int width, int height, int dx, int dy)
+    /// <summary>Mean |a(x, y) − b(x + dx, y + dy)| over <paramref name="window"/> of <paramref name="a"/> (reads outside
+    /// <paramref name="b"/> are clamped to its edge).</summary>
+    private static double Cost(float[] a, float[] b, int width, int height, int dx, int dy, Window window)
     {
-        var x0 = Math.Max(0, -dx);
-        var x1 = Math.Min(width, width - dx);
-        var y0 = Math.Max(0, -dy);
-        var y1 = Math.Min(height, height - dy);
-        if ((x1 - x0) * 4 < width || (y1 - y0) * 4 < height)
-        {
-            return double.PositiveInfinity;
-        }
-
+        var (x0, x1) = (window.MarginX, width - window.MarginX);
+        var (y0, y1) = (window.MarginY, height - window.MarginY);
         double total = 0;
         for (var y = y0; y < y1; y++)
         {
             var rowA = a.AsSpan((y * width) + x0, x1 - x0);
-            var rowB = b.AsSpan(((y + dy) * width) + x0 + dx, x1 - x0);
+            var rowB = b.AsSpan(Math.Clamp(y + dy, 0, height - 1) * width, width);
             float sum = 0;
             for (var x = 0; x < rowA.Length; x++)
             {
-                sum += MathF.Abs(rowA[x] - rowB[x]);
+                sum += MathF.Abs(rowA[x] - rowB[Math.Clamp(x0 + x + dx, 0, width - 1)]);
             }
 
             total += sum;
@@ -146,6 +146,9 @@ internal static class MotionEstimator
 
         return total / ((double)(x1 - x0) * (y1 - y0));
     }
+
+    /// <summary>The border left out of the compared area, in pixels on each side.</summary>
+    private readonly record struct Window(int MarginX, int MarginY);
 
     /// <summary>The offset (−0.5..0.5) of the minimum of the parabola through three equally spaced costs.</summary>
     private static double Parabola(double left, double centre, double right)

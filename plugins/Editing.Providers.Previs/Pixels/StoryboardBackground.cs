@@ -53,7 +53,7 @@ internal sealed class StoryboardBackground
             {
                 var nx = (i * Cell * Scale / _height) + shift;
                 var v = ValueNoise.Fractal(_seed, nx, ny, z);
-                _grid[(j * _gridWidth) + i] = Math.Clamp(0.5f + ((v - 0.5f) * 2.8f), 0f, 1f);
+                _grid[(j * _gridWidth) + i] = Math.Clamp(0.5f + ((v - 0.5f) * 2.2f), 0f, 1f);
             }
         });
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Editing.Sdk.Media;
 
@@ -43,18 +44,14 @@ internal static class LanczosScaler
         });
 
         // Pass 2: columns, written straight to the target rows.
-        Parallel.For(0, size.Height, y =>
+        Parallel.For(0, size.Height, () => new float[middleStride], (y, _, accumulator) =>
         {
             var (start, taps) = vertical.Spans[y];
-            var accumulator = new float[middleStride];
+            var sum = accumulator.AsSpan();
+            sum.Clear();
             for (var t = 0; t < taps.Length; t++)
             {
-                var weight = taps[t];
-                var row = middle.AsSpan((start + t) * middleStride, middleStride);
-                for (var i = 0; i < row.Length; i++)
-                {
-                    accumulator[i] += row[i] * weight;
-                }
+                AddScaled(sum, middle.AsSpan((start + t) * middleStride, middleStride), taps[t]);
             }
 
             if (target.Format == FramePixelFormat.Rgb48)
@@ -62,7 +59,7 @@ internal static class LanczosScaler
                 var output = MemoryMarshal.Cast<byte, ushort>(target.Pixels.AsSpan()).Slice(y * middleStride, middleStride);
                 for (var i = 0; i < output.Length; i++)
                 {
-                    output[i] = (ushort)Math.Clamp(accumulator[i] + 0.5f, 0f, max);
+                    output[i] = (ushort)Math.Clamp(sum[i] + 0.5f, 0f, max);
                 }
             }
             else
@@ -70,11 +67,32 @@ internal static class LanczosScaler
                 var output = target.Pixels.AsSpan(y * middleStride, middleStride);
                 for (var i = 0; i < output.Length; i++)
                 {
-                    output[i] = (byte)Math.Clamp(accumulator[i] + 0.5f, 0f, max);
+                    output[i] = (byte)Math.Clamp(sum[i] + 0.5f, 0f, max);
                 }
             }
-        });
+
+            return accumulator;
+        }, static _ => { });
         return target;
+    }
+
+    /// <summary><paramref name="sum"/> += <paramref name="row"/> × <paramref name="weight"/>, a SIMD vector at a time.</summary>
+    private static void AddScaled(Span<float> sum, ReadOnlySpan<float> row, float weight)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var w = new Vector<float>(weight);
+            for (; i <= sum.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                (new Vector<float>(sum[i..]) + (new Vector<float>(row[i..]) * w)).CopyTo(sum[i..]);
+            }
+        }
+
+        for (; i < sum.Length; i++)
+        {
+            sum[i] += row[i] * weight;
+        }
     }
 
     private static void Resample(ReadOnlySpan<ushort> input, Span<float> output, Kernel kernel)

@@ -16,8 +16,6 @@ namespace Editing.Host.Plugins;
 /// </summary>
 internal sealed class InProcessPlugin : IPluginInstance
 {
-    private static readonly TimeSpan DefaultDescribeTimeout = TimeSpan.FromSeconds(30);
-
     private readonly PluginHostOptions _options;
     private readonly Func<IMediaServices> _media;
     private readonly Lock _loadLock = new();
@@ -35,7 +33,7 @@ internal sealed class InProcessPlugin : IPluginInstance
 
     public PluginRuntime Runtime => PluginRuntime.InProcess;
 
-    private TimeSpan DescribeTimeout => _options.DescribeTimeout ?? Manifest.Timeouts.Describe ?? DefaultDescribeTimeout;
+    private TimeSpan DescribeTimeout => _options.DescribeTimeoutFor(Manifest);
 
     public async Task<PluginDescription> DescribeAsync(CancellationToken cancellationToken)
     {
@@ -93,8 +91,7 @@ internal sealed class InProcessPlugin : IPluginInstance
         return ValueTask.CompletedTask;
     }
 
-    private TimeSpan RunTimeout(TimeSpan? callTimeout) =>
-        callTimeout ?? _options.RunTimeout ?? Manifest.Timeouts.Run ?? _options.DefaultRunTimeout;
+    private TimeSpan RunTimeout(TimeSpan? callTimeout) => _options.RunTimeoutFor(Manifest, callTimeout);
 
     private CallServices Services(CancellationToken token, string scratch, IPluginLogger? logger, IProgress<PluginProgress>? progress) =>
         new(token, logger ?? NullPluginLogger.Instance, scratch, _media(),

@@ -53,4 +53,14 @@ public sealed record PluginHostOptions
     /// <summary>Receives each line a worker writes to stderr, with the plugin id (diagnostics, <c>--verbose</c>); the
     /// last lines are kept for crash messages either way.</summary>
     public Action<string, string>? WorkerStandardError { get; init; }
+
+    /// <summary>The limit of one run or generation: the call's, else <see cref="RunTimeout"/>, else the plugin's
+    /// <c>runSeconds</c>, else <see cref="DefaultRunTimeout"/>.</summary>
+    internal TimeSpan RunTimeoutFor(PluginManifest manifest, TimeSpan? callTimeout) =>
+        callTimeout ?? RunTimeout ?? manifest.Timeouts.Run ?? DefaultRunTimeout;
+
+    /// <summary>The limit of start-up and <c>describe</c>: <see cref="DescribeTimeout"/>, else the plugin's
+    /// <c>describeSeconds</c>, else 30 s.</summary>
+    internal TimeSpan DescribeTimeoutFor(PluginManifest manifest) =>
+        DescribeTimeout ?? manifest.Timeouts.Describe ?? TimeSpan.FromSeconds(30);
 }

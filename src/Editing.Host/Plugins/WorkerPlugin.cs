@@ -17,8 +17,6 @@ namespace Editing.Host.Plugins;
 /// </summary>
 internal sealed class WorkerPlugin : IPluginInstance
 {
-    private static readonly TimeSpan DefaultDescribeTimeout = TimeSpan.FromSeconds(30);
-
     private readonly PluginHostOptions _options;
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private WorkerSession? _session;
@@ -38,7 +36,7 @@ internal sealed class WorkerPlugin : IPluginInstance
     /// <summary>The running worker's process id, or null (tests, diagnostics).</summary>
     internal int? ProcessId => _session is { IsAlive: true } s ? s.ProcessId : null;
 
-    private TimeSpan DescribeTimeout => _options.DescribeTimeout ?? Manifest.Timeouts.Describe ?? DefaultDescribeTimeout;
+    private TimeSpan DescribeTimeout => _options.DescribeTimeoutFor(Manifest);
 
     public async Task<PluginDescription> DescribeAsync(CancellationToken cancellationToken)
     {
@@ -104,8 +102,7 @@ internal sealed class WorkerPlugin : IPluginInstance
         }
     }
 
-    private TimeSpan RunTimeout(TimeSpan? callTimeout) =>
-        callTimeout ?? _options.RunTimeout ?? Manifest.Timeouts.Run ?? _options.DefaultRunTimeout;
+    private TimeSpan RunTimeout(TimeSpan? callTimeout) => _options.RunTimeoutFor(Manifest, callTimeout);
 
     private static SelectedProvider Selected(ProviderAccess providers) => new(providers.Selected, providers.SelectedModel);
 

@@ -230,7 +230,7 @@ public static class AudioOps
         FfmpegArgs.AddBitexact(args);
         args.Add(temp.TempPath);
         await FfmpegRunner.RunAsync(new ToolInvocation(MediaTools.Shared.FfmpegPath, args) { Subject = subject }, cancellationToken).ConfigureAwait(false);
-        var info = await MediaProbe.ProbeAsync(temp.TempPath, cancellationToken).ConfigureAwait(false);
+        var info = await temp.ProbeAsync(cancellationToken).ConfigureAwait(false);
         var actual = info.Audio.Count > 0 ? info.Audio[0].SampleCount : -1;
         if (actual != samples)
         {

@@ -1,3 +1,5 @@
+using Editing.Media.Probe;
+
 namespace Editing.Media.Execution;
 
 /// <summary>
@@ -21,6 +23,9 @@ internal sealed class TempOutput : IDisposable
     public string TempPath { get; }
 
     public string Directory => Path.GetDirectoryName(FinalPath)!;
+
+    /// <summary>The probe of the finished temp file (<see cref="ProbeAsync"/>), remembered for the final path on commit.</summary>
+    public MediaInfo? Verified { get; private set; }
 
     /// <summary>
     /// Prepares the temp path for <paramref name="outputPath"/>; refuses an output that is one of the inputs or
@@ -55,6 +60,17 @@ internal sealed class TempOutput : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// Probes the finished temp file (never from the probe cache); <see cref="Commit"/> then remembers the result
+    /// for the final path, so the next operation reading it does not probe it again.
+    /// </summary>
+    public async Task<MediaInfo> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var info = await MediaProbe.ProbeUncachedAsync(TempPath, cancellationToken).ConfigureAwait(false);
+        Verified = info;
+        return info;
+    }
+
     /// <summary>Moves the temp file to the final path (replacing it).</summary>
     public void Commit()
     {
@@ -71,6 +87,10 @@ internal sealed class TempOutput : IDisposable
             throw new MediaException(MediaErrorKind.OutputFailed, $"Could not move the finished output to '{FinalPath}': {ex.Message}", FinalPath, inner: ex);
         }
         _committed = true;
+        if (Verified is { } verified)
+        {
+            ProbeCache.Store(FinalPath, ProbeCache.Stamp(FinalPath), verified);
+        }
     }
 
     public void Dispose()

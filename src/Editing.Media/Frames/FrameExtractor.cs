@@ -10,8 +10,10 @@ public static class FrameExtractor
     /// <summary>
     /// Writes frame <paramref name="frameIndex"/> (0-based, counted in decode order at the file's own rate) of the
     /// first video stream to <paramref name="outputPng"/>: 16-bit RGB (<c>rgb48be</c>) by default, or 8-bit. The
-    /// frame is chosen with <c>select=eq(n,N)</c>, so it is exact for every codec (the file is decoded from the
-    /// start up to that frame).
+    /// file is not decoded from its start: ffmpeg seeks (<c>-ss</c>) to just before the frame's time and keeps only
+    /// the frame whose timestamp is the frame's (for long-GOP codecs from a key frame up to a second earlier); when
+    /// that finds nothing (a variable-rate stream, timestamps that do not follow the rate) the frame is chosen with
+    /// <c>select=eq(n,N)</c> decoding from the start. Either way it is the exact frame.
     /// </summary>
     /// <exception cref="MediaException">
     /// <see cref="MediaErrorKind.OutOfRange"/> when the file has no such frame; other kinds with ffmpeg's text.
@@ -26,8 +28,7 @@ public static class FrameExtractor
         ArgumentOutOfRangeException.ThrowIfNegative(frameIndex);
         var full = FfmpegArgs.InputPath(input, nameof(input));
         var pixelFormat = depth == PngBitDepth.Eight ? "rgb24" : "rgb48be";
-        var select = FilterText.Filter("select", ("expr", string.Create(CultureInfo.InvariantCulture, $"eq(n,{frameIndex})")));
-        await WritePngAsync(full, outputPng, select, pixelFormat, frameIndex, cancellationToken).ConfigureAwait(false);
+        await WriteFramePngAsync(full, frameIndex, outputPng, null, pixelFormat, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -51,10 +52,49 @@ public static class FrameExtractor
         return last;
     }
 
+    /// <summary>
+    /// Writes frame <paramref name="frameIndex"/> (then <paramref name="then"/>, a filter chain, when given) as a
+    /// PNG: with a seek when the probe allows one (<see cref="FrameSeek"/>), else, or when the seek finds nothing,
+    /// by decoding from the start.
+    /// </summary>
+    internal static async Task WriteFramePngAsync(string fullInput, long frameIndex, string outputPng, string? then, string pixelFormat, CancellationToken cancellationToken)
+    {
+        if (frameIndex > 0)
+        {
+            var info = await MediaProbe.ProbeAsync(fullInput, cancellationToken).ConfigureAwait(false);
+            if (FrameSeek.Plan(info, frameIndex) is { } seek)
+            {
+                var window = FilterText.Filter("select", ("expr", seek.SingleFrame()));
+                if (await TryWritePngAsync(fullInput, outputPng, seek, Chain(window, then), pixelFormat, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        var select = FilterText.Filter("select", ("expr", string.Create(CultureInfo.InvariantCulture, $"eq(n,{frameIndex})")));
+        await WritePngAsync(fullInput, outputPng, Chain(select, then), pixelFormat, frameIndex, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the first frame <paramref name="filter"/> lets through, decoding from the start; OutOfRange when none does.</summary>
     internal static async Task WritePngAsync(string fullInput, string outputPng, string filter, string pixelFormat, long frameIndex, CancellationToken cancellationToken)
+    {
+        if (!await TryWritePngAsync(fullInput, outputPng, null, filter, pixelFormat, cancellationToken).ConfigureAwait(false))
+        {
+            var info = await MediaProbe.ProbeAsync(fullInput, cancellationToken).ConfigureAwait(false);
+            var count = info.Video?.FrameCount ?? 0;
+            throw new MediaException(
+                MediaErrorKind.OutOfRange,
+                $"Frame {frameIndex} does not exist in '{fullInput}': it has {count} frame(s) (indices 0..{count - 1}).",
+                fullInput);
+        }
+    }
+
+    /// <summary>Writes the first frame <paramref name="filter"/> lets through; false (nothing written) when none does.</summary>
+    private static async Task<bool> TryWritePngAsync(string fullInput, string outputPng, FrameSeek? seek, string filter, string pixelFormat, CancellationToken cancellationToken)
     {
         using var output = TempOutput.For(outputPng, fullInput);
         var args = FfmpegArgs.Start(progress: false);
+        seek?.AddInputOptions(args);
         FfmpegArgs.AddInput(args, fullInput);
         args.AddRange(["-map", "0:v:0", "-vf", filter, "-fps_mode", "vfr", "-frames:v", "1", "-pix_fmt", pixelFormat]);
         FfmpegArgs.AddBitexact(args);
@@ -65,15 +105,13 @@ public static class FrameExtractor
             cancellationToken).ConfigureAwait(false);
         if (!File.Exists(output.TempPath))
         {
-            var info = await MediaProbe.ProbeAsync(fullInput, cancellationToken).ConfigureAwait(false);
-            var count = info.Video?.FrameCount ?? 0;
-            throw new MediaException(
-                MediaErrorKind.OutOfRange,
-                $"Frame {frameIndex} does not exist in '{fullInput}': it has {count} frame(s) (indices 0..{count - 1}).",
-                fullInput);
+            return false;
         }
         output.Commit();
+        return true;
     }
+
+    private static string Chain(string first, string? then) => then is null ? first : first + "," + then;
 
     internal static VideoStreamInfo RequireVideo(MediaInfo info) =>
         info.Video ?? throw new MediaException(MediaErrorKind.InvalidMedia, $"'{info.Path}' has no video stream.", info.Path);

@@ -15,7 +15,9 @@ public static class RawFrameReader
     /// Yields <paramref name="count"/> frames starting at frame <paramref name="firstFrame"/> (0-based, decode
     /// order at the file's own rate) of the first video stream, converted to <paramref name="format"/> and scaled
     /// (stretched) to <paramref name="size"/> when given, else at the stream's size. YUV sources are converted with
-    /// the matrix their stream is tagged with (BT.601 when untagged, ffmpeg's default).
+    /// the matrix their stream is tagged with (BT.601 when untagged, ffmpeg's default). A later first frame is reached
+    /// by seeking, not by decoding from the start (exactly as <see cref="FrameExtractor.ExtractFrameAsync"/> finds
+    /// its frame).
     /// </summary>
     /// <remarks>Stopping the enumeration early kills ffmpeg. Each frame owns a new buffer.</remarks>
     /// <exception cref="MediaException">
@@ -32,16 +34,61 @@ public static class RawFrameReader
         ArgumentOutOfRangeException.ThrowIfNegative(firstFrame);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var full = FfmpegArgs.InputPath(path, nameof(path));
-        var target = size ?? await SizeOfAsync(full, cancellationToken).ConfigureAwait(false);
+        var info = size is null || firstFrame > 0 ? await MediaProbe.ProbeAsync(full, cancellationToken).ConfigureAwait(false) : null;
+        var target = size ?? SizeOf(info!);
         if (!target.IsValid)
         {
             throw new ArgumentOutOfRangeException(nameof(size), size, "The frame size must be positive.");
         }
-        var filter = string.Join(',',
-            FilterText.Filter("trim", ("start_frame", Num(firstFrame)), ("end_frame", Num(firstFrame + count))),
+        var convert = string.Join(',',
             FilterText.Filter("scale", ("w", Num(target.Width)), ("h", Num(target.Height)), ("flags", "bicubic+accurate_rnd+full_chroma_int")),
             FilterText.Filter("format", ("pix_fmts", RawFrame.FfmpegName(format))));
+        var read = 0;
+        if (info is not null && FrameSeek.Plan(info, firstFrame) is { } seek)
+        {
+            // From the seek: the frames from N on, or none at all when N is not where its timestamp says.
+            var filter = string.Join(',',
+                FilterText.Filter("select", ("expr", seek.FromFrame())),
+                FilterText.Filter("trim", ("end_frame", Num(count))),
+                convert);
+            await foreach (var frame in RunAsync(full, seek, filter, target, format, count, cancellationToken).ConfigureAwait(false))
+            {
+                read++;
+                yield return frame;
+            }
+        }
+        if (read == 0)
+        {
+            var filter = string.Join(',',
+                FilterText.Filter("trim", ("start_frame", Num(firstFrame)), ("end_frame", Num(firstFrame + count))),
+                convert);
+            await foreach (var frame in RunAsync(full, null, filter, target, format, count, cancellationToken).ConfigureAwait(false))
+            {
+                read++;
+                yield return frame;
+            }
+        }
+        if (read < count)
+        {
+            throw new MediaException(
+                MediaErrorKind.OutOfRange,
+                $"'{full}' has only {read} frame(s) from frame {firstFrame}; {count} were asked for.",
+                full);
+        }
+    }
+
+    /// <summary>Runs one decode to raw frames and yields at most <paramref name="count"/> of them.</summary>
+    private static async IAsyncEnumerable<RawFrame> RunAsync(
+        string full,
+        FrameSeek? seek,
+        string filter,
+        FrameSize target,
+        RawPixelFormat format,
+        int count,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var args = FfmpegArgs.Start(progress: false);
+        seek?.AddInputOptions(args);
         FfmpegArgs.AddInput(args, full);
         args.AddRange(["-map", "0:v:0", "-vf", filter, "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", RawFrame.FfmpegName(format), "pipe:1"]);
         var frameBytes = checked(target.Width * target.Height * RawFrame.BytesPer(format));
@@ -75,13 +122,6 @@ public static class RawFrameReader
             yield return new RawFrame(target.Width, target.Height, format, buffer);
         }
         await process.WaitForSuccessAsync().ConfigureAwait(false);
-        if (read < count)
-        {
-            throw new MediaException(
-                MediaErrorKind.OutOfRange,
-                $"'{full}' has only {read} frame(s) from frame {firstFrame}; {count} were asked for.",
-                full);
-        }
     }
 
     /// <summary>
@@ -101,9 +141,8 @@ public static class RawFrameReader
         throw new MediaException(MediaErrorKind.InvalidMedia, $"'{path}' holds no picture.", path);
     }
 
-    private static async Task<FrameSize> SizeOfAsync(string full, CancellationToken cancellationToken)
+    private static FrameSize SizeOf(MediaInfo info)
     {
-        var info = await MediaProbe.ProbeAsync(full, cancellationToken).ConfigureAwait(false);
         var video = FrameExtractor.RequireVideo(info);
         return new FrameSize(video.Width, video.Height);
     }

@@ -16,10 +16,8 @@ public static class Thumbnails
         ArgumentOutOfRangeException.ThrowIfNegative(frameIndex);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 2);
         var full = FfmpegArgs.InputPath(input, nameof(input));
-        var filter = string.Join(',',
-            FilterText.Filter("select", ("expr", string.Create(CultureInfo.InvariantCulture, $"eq(n,{frameIndex})"))),
-            FilterText.Filter("scale", ("w", width.ToString(CultureInfo.InvariantCulture)), ("h", "-1")));
-        await FrameExtractor.WritePngAsync(full, outputPng, filter, "rgb24", frameIndex, cancellationToken).ConfigureAwait(false);
+        var scale = FilterText.Filter("scale", ("w", width.ToString(CultureInfo.InvariantCulture)), ("h", "-1"));
+        await FrameExtractor.WriteFramePngAsync(full, frameIndex, outputPng, scale, "rgb24", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

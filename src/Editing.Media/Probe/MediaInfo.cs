@@ -12,6 +12,9 @@ public sealed record MediaInfo
     /// <summary>The container duration in microseconds, or null when unknown.</summary>
     public long? DurationMicroseconds { get; init; }
 
+    /// <summary>The container's <c>start_time</c> in seconds (what <c>-ss</c> counts from), or null when unknown.</summary>
+    internal decimal? StartSeconds { get; init; }
+
     /// <summary>The first video stream (attached cover pictures ignored), or null for audio-only files.</summary>
     public VideoStreamInfo? Video { get; init; }
 

@@ -7,7 +7,9 @@ public static class MediaProbe
 {
     /// <summary>
     /// Probes <paramref name="path"/>: container, first video stream (codec, profile, size, pixel format, exact
-    /// rate, frame count, start timecode) and audio streams (codec, rate, channels, layout, sample count).
+    /// rate, frame count, start timecode) and audio streams (codec, rate, channels, layout, sample count). A file
+    /// probed before, or written by this library, and unchanged since (same length and last-write time) is not
+    /// probed again.
     /// </summary>
     /// <exception cref="MediaException">
     /// <see cref="MediaErrorKind.InputNotFound"/> or <see cref="MediaErrorKind.InvalidMedia"/> with ffprobe's text.
@@ -15,6 +17,19 @@ public static class MediaProbe
     public static async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken = default)
     {
         var full = FfmpegArgs.InputPath(path, nameof(path));
+        var stamp = ProbeCache.Stamp(full);
+        if (ProbeCache.Find(full, stamp) is { } known)
+        {
+            return known;
+        }
+        var info = await ProbeUncachedAsync(full, cancellationToken).ConfigureAwait(false);
+        ProbeCache.Store(full, stamp, info);
+        return info;
+    }
+
+    /// <summary>Runs ffprobe on <paramref name="full"/> (always; the result is not remembered).</summary>
+    internal static async Task<MediaInfo> ProbeUncachedAsync(string full, CancellationToken cancellationToken)
+    {
         var tools = MediaTools.Shared;
         var args = new List<string> { "-hide_banner", "-v", "error", "-print_format", "json", "-show_streams", "-show_format" };
         AddProbeInput(args, full);

@@ -55,6 +55,7 @@ internal static class ProbeJson
                 Path = path,
                 FormatName = String(format, "format_name") ?? "unknown",
                 DurationMicroseconds = Decimal(format, "duration") is { } seconds ? (long)decimal.Round(seconds * 1_000_000m, MidpointRounding.AwayFromZero) : null,
+                StartSeconds = Decimal(format, "start_time"),
                 Video = video,
                 Audio = audio,
             };
@@ -93,6 +94,11 @@ internal static class ProbeJson
             FrameRate = rate,
             FrameCount = Long(stream, "nb_frames") ?? -1,
             StartTimecode = Tag(stream, "timecode"),
+            AverageFrameRate = FrameRate.TryParse(String(stream, "avg_frame_rate"), out var average) ? average : default,
+            StartSeconds = Decimal(stream, "start_time"),
+            SampleAspectRatio = String(stream, "sample_aspect_ratio"),
+            Color = (String(stream, "color_space"), String(stream, "color_primaries"), String(stream, "color_transfer"), String(stream, "color_range")),
+            FieldOrder = String(stream, "field_order"),
         };
     }
 

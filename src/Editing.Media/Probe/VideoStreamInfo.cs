@@ -36,4 +36,19 @@ public sealed record VideoStreamInfo
     /// <c>timecode</c> tag, else a <c>tmcd</c> data stream's tag, else the format tags (Matroska/MXF); null if none.
     /// </summary>
     public string? StartTimecode { get; init; }
+
+    /// <summary>The stream's <c>avg_frame_rate</c> (frames ÷ duration); equal to <see cref="FrameRate"/> for constant-rate video.</summary>
+    internal FrameRate AverageFrameRate { get; init; }
+
+    /// <summary>The stream's <c>start_time</c> in seconds (its first timestamp), or null when ffprobe gives none.</summary>
+    internal decimal? StartSeconds { get; init; }
+
+    /// <summary><c>sample_aspect_ratio</c> as ffprobe spells it (<c>1:1</c>), or null.</summary>
+    internal string? SampleAspectRatio { get; init; }
+
+    /// <summary>Colour tags (<c>color_space</c>, <c>color_primaries</c>, <c>color_transfer</c>, <c>color_range</c>), null where untagged.</summary>
+    internal (string? Space, string? Primaries, string? Transfer, string? Range) Color { get; init; }
+
+    /// <summary><c>field_order</c> (<c>progressive</c>, <c>tt</c>…), or null.</summary>
+    internal string? FieldOrder { get; init; }
 }

@@ -305,7 +305,7 @@ internal static partial class EncodeGraph
     /// </summary>
     public static async Task<MediaInfo> VerifyAsync(TempOutput output, long frames, long? pcmSamples, CancellationToken cancellationToken)
     {
-        var info = await MediaProbe.ProbeAsync(output.TempPath, cancellationToken).ConfigureAwait(false);
+        var info = await output.ProbeAsync(cancellationToken).ConfigureAwait(false);
         var actualFrames = info.Video?.FrameCount ?? 0;
         if (actualFrames != frames)
         {

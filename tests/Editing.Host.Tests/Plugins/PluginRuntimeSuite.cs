@@ -199,16 +199,16 @@ public abstract class PluginRuntimeSuite : IAsyncLifetime
     [Fact]
     public async Task A_hung_call_times_out_after_its_limit()
     {
-        await using var host = CreateHost(TestPlugins.Catalog(), new PluginHostOptions { RunTimeout = ShortTimeout });
+        await Host.GetPlugin("test.faulty").DescribeAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<PluginCallException>(() => host.RunToolAsync("test.faulty.hang", TestPlugins.Clip(), ControlValues.Empty,
-            new ToolRunOptions { ScratchDirectory = Scratch("h") }, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<PluginCallException>(() => Host.RunToolAsync("test.faulty.hang", TestPlugins.Clip(), ControlValues.Empty,
+            new ToolRunOptions { ScratchDirectory = Scratch("h"), Timeout = ShortTimeout }, CancellationToken.None));
 
         Assert.Equal(PluginFailureKind.TimedOut, error.Kind);
         Assert.Equal("plugin test.faulty timed out after 1.5 s during tool.run of test.faulty.hang; " + HangConsequence, error.Message);
-        Assert.InRange(clock.Elapsed, ShortTimeout, ShortTimeout + host.Options.CancellationGracePeriod + TimeSpan.FromSeconds(1.5));
-        Assert.Single((await host.RunToolAsync("test.echo", TestPlugins.Clip(), ControlValues.Empty, new ToolRunOptions { ScratchDirectory = Scratch("h2") }, CancellationToken.None)).Outputs);
+        Assert.InRange(clock.Elapsed, ShortTimeout, ShortTimeout + Host.Options.CancellationGracePeriod + TimeSpan.FromSeconds(1.5));
+        Assert.Single((await Host.RunToolAsync("test.echo", TestPlugins.Clip(), ControlValues.Empty, new ToolRunOptions { ScratchDirectory = Scratch("h2") }, CancellationToken.None)).Outputs);
     }
 
     [Fact]

@@ -22,7 +22,6 @@ public sealed class WorkerFaultTests : IAsyncLifetime
         _host = new PluginHost(TestPlugins.Catalog(), new PluginHostOptions
         {
             ForceRuntime = PluginRuntime.Process,
-            RunTimeout = TimeSpan.FromSeconds(1.5),
             WorkerStandardError = (plugin, line) => _stderr.Enqueue(plugin + ": " + line),
         });
         return Task.CompletedTask;
@@ -34,8 +33,13 @@ public sealed class WorkerFaultTests : IAsyncLifetime
         _temp.Dispose();
     }
 
+    /// <summary>Runs a tool; only the hanging tool gets a short time limit (a loaded machine may be slow elsewhere).</summary>
     private Task<ToolResult> Run(string toolId, CancellationToken cancellationToken = default) =>
-        _host.RunToolAsync(toolId, TestPlugins.Clip(), ControlValues.Empty, new ToolRunOptions { ScratchDirectory = Path.Combine(_temp.Path, toolId + Guid.NewGuid().ToString("N")[..6]) }, cancellationToken);
+        _host.RunToolAsync(toolId, TestPlugins.Clip(), ControlValues.Empty, new ToolRunOptions
+        {
+            ScratchDirectory = Path.Combine(_temp.Path, toolId + Guid.NewGuid().ToString("N")[..6]),
+            Timeout = toolId == "test.faulty.hang" ? TimeSpan.FromSeconds(1.5) : null,
+        }, cancellationToken);
 
     private async Task AssertEverythingElseStillWorks(int crashedPid)
     {
@@ -110,6 +114,33 @@ public sealed class WorkerFaultTests : IAsyncLifetime
         Assert.StartsWith(
             "plugin test.faulty crashed during tool.run of test.faulty.thread (exit code 70): editing-worker: unhandled exception on a plugin thread; the worker exits: System.InvalidOperationException: a background thread of the plugin failed",
             error.Message);
+        await AssertEverythingElseStillWorks(pid);
+    }
+
+    [Fact]
+    public async Task A_native_fault_is_a_crash_with_its_signal()
+    {
+        var pid = await StartFaulty();
+
+        var error = await Assert.ThrowsAsync<PluginCallException>(() => Run("test.faulty.segfault"));
+
+        Assert.Equal(PluginFailureKind.Crashed, error.Kind);
+        Assert.StartsWith("plugin test.faulty crashed during tool.run of test.faulty.segfault (exit code 139, SIGSEGV)", error.Message);
+        await AssertEverythingElseStillWorks(pid);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_call_the_plugin_ignores_kills_the_worker_within_the_grace_period()
+    {
+        var pid = await StartFaulty();
+        var worker = Process.GetProcessById(pid);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run("test.faulty.hang", cts.Token));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3.5));
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(5)), "the worker that ignored cancellation is still running");
         await AssertEverythingElseStillWorks(pid);
     }
 

@@ -16,13 +16,14 @@ public abstract class MediaTestBase(TestMedia media) : IDisposable
     protected string Folder { get; } = Directory.CreateDirectory(Path.Combine(media.Folder, "test-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
     /// <summary>Runs <paramref name="toolId"/> on <paramref name="clip"/> after validating as the host does.</summary>
-    protected async Task<(ToolResult Result, TestToolContext Context)> RunAsync(string toolId, ClipContext clip, string values = "{}")
+    protected async Task<(ToolResult Result, TestToolContext Context)> RunAsync(string toolId, ClipContext clip, string values = "{}",
+        ProviderAccess? providers = null)
     {
         var tool = Tools.Create(toolId);
         var parsed = Tools.Values(values);
         var errors = Tools.Validate(tool, clip, parsed).Where(i => i.Severity == ValidationSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("; ", errors));
-        var context = new TestToolContext(Media.Media, Provider, Folder);
+        var context = new TestToolContext(Media.Media, providers ?? Provider, Folder);
         _contexts.Add(context);
         var result = await tool.RunAsync(clip, tool.Descriptor.Schema.Normalize(parsed), context, CancellationToken.None);
         AssertProgressIsMonotonic(context);

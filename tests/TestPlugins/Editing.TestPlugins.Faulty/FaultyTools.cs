@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Editing.Sdk;
 using Editing.Sdk.Controls;
 using Editing.Sdk.Tools;
@@ -129,4 +130,17 @@ public sealed class BackgroundThreadTool() : FaultyTool("test.faulty.thread", "T
         await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
         return Written(context, "never.txt");
     }
+}
+
+/// <summary>Dies of a native fault, as a crashing native library would: libc writes through a bad pointer.</summary>
+public sealed class SegfaultTool() : FaultyTool("test.faulty.segfault", "Segfaults in native code.")
+{
+    protected override Task<ToolResult> Misbehave(ToolContext context, CancellationToken cancellationToken)
+    {
+        _ = MemSet(16, 0, 64);
+        return Task.FromResult(Written(context, "never.txt"));
+    }
+
+    [DllImport("libc", EntryPoint = "memset")]
+    private static extern IntPtr MemSet(IntPtr destination, int value, UIntPtr count);
 }
