@@ -90,11 +90,6 @@ internal static partial class RequestValidator
                 break;
             case GenerationMode.VideoToVideo:
                 RequireSource(request, mode, issues);
-                if (request.References.Count == 0)
-                {
-                    issues.Add(ValidationIssue.Error("references", "video-to-video needs a reference image to take the look from"));
-                }
-
                 break;
             case GenerationMode.Extension or GenerationMode.Interpolation or GenerationMode.Upscale:
                 RequireSource(request, mode, issues);

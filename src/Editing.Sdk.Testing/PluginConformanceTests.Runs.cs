@@ -317,6 +317,7 @@ public abstract partial class PluginConformanceTests
         await Task.WhenAny(call, started.Task, Task.Delay(TimeSpan.FromMilliseconds(250)));
         if (call.IsCompleted)
         {
+            File.AppendAllText("/tmp/cancel-debug.txt", $"{id} completed early {call.Status}\n");
             try
             {
                 await call;
@@ -350,6 +351,7 @@ public abstract partial class PluginConformanceTests
         }
 
         clock.Stop();
+        File.AppendAllText("/tmp/cancel-debug.txt", $"{id} {clock.Elapsed} {call.Status}\n");
         return clock.Elapsed > CancellationLimit
             ? (true, string.Create(CultureInfo.InvariantCulture, $"{id}: took {clock.Elapsed.TotalSeconds:0.00} s to stop after cancellation (the limit is {CancellationLimit.TotalSeconds:0} s): check the cancellation token in loops and pass it to every await"))
             : (false, null);

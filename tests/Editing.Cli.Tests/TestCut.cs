@@ -81,9 +81,9 @@ internal static class TestCut
     public static (JsonElement Video, JsonElement? Audio) Probe(string path)
     {
         var psi = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { "-v", "error", "-print_format", "json", "-show_streams", "-count_frames", path })
+        foreach (var arg in new[] { "-v", "error", "-print_format", "json", "-show_streams", "-count_frames", path })
         {
-            psi.ArgumentList.Add(a);
+            psi.ArgumentList.Add(arg);
         }
 
         using var p = Process.Start(psi)!;

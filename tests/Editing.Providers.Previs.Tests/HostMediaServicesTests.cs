@@ -176,6 +176,25 @@ public sealed class HostMediaServicesTests(MediaFixture media)
         await media.AssertShapeAsync(path, MediaFixture.Size, 31);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task InterpolateBetween_gives_exactly_the_frames_asked_from_the_first_still_to_the_last(int frames)
+    {
+        var path = Path.Combine(media.NewScratch(), "between.mov");
+        var spec = new VideoWriteSpec { Size = MediaFixture.Size, Rate = MediaFixture.Rate, FrameCount = frames };
+
+        await Services.InterpolateBetweenAsync(media.FirstStill, media.LastStill, spec, InterpolationQuality.Blend, path, null, CancellationToken.None);
+
+        await media.AssertShapeAsync(path, MediaFixture.Size, frames);
+        var output = await Pictures.ReadAsync(Services, path, 0, frames);
+        Pictures.AssertClose(await Pictures.ReadOneAsync(Services, media.FirstStill, 0), output[0], 3, "first frame");
+        if (frames > 1)
+        {
+            Pictures.AssertClose(await Pictures.ReadOneAsync(Services, media.LastStill, 0), output[^1], 3, "last frame");
+        }
+    }
+
     [Fact]
     public async Task ExtendAudio_is_sample_exact_and_continues_the_tail_without_a_click()
     {

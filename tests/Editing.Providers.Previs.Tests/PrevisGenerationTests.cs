@@ -214,6 +214,23 @@ public sealed class PrevisGenerationTests(MediaFixture media)
     }
 
     [Fact]
+    public async Task Restyle_without_a_reference_grades_by_seed_and_repeats_exactly()
+    {
+        var request = media.Request(GenerationMode.VideoToVideo, frames: 6) with { Source = new SourceVideo(media.Pan, 0, 6), Prompt = "dusk" };
+
+        var (a, _) = await media.GenerateAsync(request with { Seed = 1 });
+        var (again, _) = await media.GenerateAsync(request with { Seed = 1 });
+        var (b, _) = await media.GenerateAsync(request with { Seed = 2 });
+
+        await media.AssertShapeAsync(a.VideoPath, MediaFixture.Size, 6);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(a.VideoPath))),
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(again.VideoPath))));
+        var ca = Pictures.MeanColour(await Pictures.ReadOneAsync(media.Services, a.VideoPath, 3));
+        var cb = Pictures.MeanColour(await Pictures.ReadOneAsync(media.Services, b.VideoPath, 3));
+        Assert.True(Distance(ca, cb) > 1, $"seeds 1 and 2 should grade differently: {ca} vs {cb}");
+    }
+
+    [Fact]
     public async Task Upscale_reads_the_source_at_the_larger_size()
     {
         var size = new PixelSize(640, 360);

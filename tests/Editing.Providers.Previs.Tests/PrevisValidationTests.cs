@@ -85,7 +85,7 @@ public sealed class PrevisValidationTests
     }
 
     [Fact]
-    public void Restyle_needs_a_source_and_a_reference_and_files_must_exist()
+    public void Restyle_needs_a_source_and_files_must_exist_but_a_reference_is_optional()
     {
         var request = Request(GenerationMode.VideoToVideo) with
         {
@@ -95,7 +95,8 @@ public sealed class PrevisValidationTests
 
         var ids = Provider.Validate(request).Where(i => i.Severity == ValidationSeverity.Error).Select(i => i.ParamId).Order().ToList();
 
-        Assert.Equal(["first_frame", "references", "slate.start_timecode", "source"], ids);
+        // Without a reference image the previs restyle grades by seed and prompt.
+        Assert.Equal(["first_frame", "slate.start_timecode", "source"], ids);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using Editing.Sdk.Media;
 namespace Editing.Providers.Previs.Modes;
 
 /// <summary>
-/// Video-to-video: the source recoloured towards the first reference image with a <see cref="ColorTransfer"/>. The
+/// Video-to-video: the source recoloured towards the first reference image (or, without one, a grade chosen by the
+/// seed and prompt) with a <see cref="ColorTransfer"/>. The
 /// source's statistics come from every frame of its range (sampled every <see cref="SampleStep"/> pixels), so the
 /// grade does not flicker; the amount is the request's strength (default <see cref="DefaultStrength"/>) times the
 /// reference's weight.
@@ -18,14 +19,17 @@ internal static class Restyle
     {
         var request = job.Request;
         var source = request.Source!;
-        var reference = request.References[0];
+        var reference = request.References.Count > 0 ? request.References[0] : null;
         var token = job.CancellationToken;
 
         job.Progress(0, "measuring the reference");
         var referenceStats = new ColorTransfer.Statistics();
-        await foreach (var frame in job.Media.ReadFramesAsync(reference.Path, 0, 1, null, FramePixelFormat.Rgb24, token).ConfigureAwait(false))
+        if (reference is not null)
         {
-            referenceStats.Add(frame, SampleStep);
+            await foreach (var frame in job.Media.ReadFramesAsync(reference.Path, 0, 1, null, FramePixelFormat.Rgb24, token).ConfigureAwait(false))
+            {
+                referenceStats.Add(frame, SampleStep);
+            }
         }
 
         var sourceStats = new ColorTransfer.Statistics();
@@ -39,11 +43,17 @@ internal static class Restyle
             job.Progress(0.3 * ++measured / sourceCount, "measuring the source");
         }
 
-        var amount = Math.Clamp((request.Strength ?? DefaultStrength) * Math.Clamp(reference.Weight, 0, 1), 0, 1);
+        // Without a reference image the look is a seeded grade of the source (prompt and seed pick it).
+        if (reference is null)
+        {
+            referenceStats = ColorTransfer.Statistics.Look(sourceStats, request.Seed, request.Prompt);
+        }
+
+        var amount = Math.Clamp((request.Strength ?? DefaultStrength) * Math.Clamp(reference?.Weight ?? 1, 0, 1), 0, 1);
         var transfer = ColorTransfer.Between(sourceStats, referenceStats, amount);
         var (width, height) = (request.Size.Width, request.Size.Height);
         var path = await job.EncodeAsync(job.Spec(), Frames(), 0.3, 1, "restyling").ConfigureAwait(false);
-        return ModeOutcome.Of(path, ("reference", reference.Path), ("amount", amount));
+        return ModeOutcome.Of(path, ("reference", reference?.Path ?? $"seeded look {request.Seed}"), ("amount", amount));
 
         async IAsyncEnumerable<VideoFrame> Frames()
         {

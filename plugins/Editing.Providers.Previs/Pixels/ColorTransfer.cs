@@ -26,6 +26,52 @@ internal sealed class ColorTransfer
 
         public double[] Mean => [.. _sum.Select(s => _count == 0 ? 0 : s / _count)];
 
+        /// <summary>Statistics with the given mean and deviation per Y, Cb, Cr channel.</summary>
+        public static Statistics FromMoments(double[] mean, double[] deviation)
+        {
+            var stats = new Statistics { _count = 1 };
+            for (var c = 0; c < 3; c++)
+            {
+                stats._sum[c] = mean[c];
+                stats._squares[c] = (deviation[c] * deviation[c]) + (mean[c] * mean[c]);
+            }
+
+            return stats;
+        }
+
+        /// <summary>
+        /// A seeded grade of <paramref name="source"/> for restyles without a reference image: the look depends only on
+        /// the seed and the prompt (FNV-1a, SplitMix64; never the process-randomised string hash), so variations differ
+        /// by seed and repeat exactly. Exposure within ±0.05, contrast ×0.85..1.2, Cb/Cr shifts within ±0.06.
+        /// </summary>
+        public static Statistics Look(Statistics source, long seed, string prompt)
+        {
+            var state = 14695981039346656037UL;
+            foreach (var b in System.Text.Encoding.UTF8.GetBytes(prompt))
+            {
+                state = (state ^ b) * 1099511628211UL;
+            }
+
+            state ^= (ulong)seed * 0x9E3779B97F4A7C15UL;
+            double Next(double lo, double hi)
+            {
+                state += 0x9E3779B97F4A7C15UL;
+                var z = state;
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                z ^= z >> 31;
+                return lo + ((hi - lo) * (z >> 11) / (double)(1UL << 53));
+            }
+
+            var mean = source.Mean;
+            var deviation = source.Deviation;
+            mean[0] = Math.Clamp(mean[0] + Next(-0.05, 0.05), 0.05, 0.95);
+            deviation[0] *= Next(0.85, 1.2);
+            mean[1] += Next(-0.06, 0.06);
+            mean[2] += Next(-0.06, 0.06);
+            return FromMoments(mean, deviation);
+        }
+
         public double[] Deviation => [.. Enumerable.Range(0, 3).Select(c =>
             _count == 0 ? 0 : Math.Sqrt(Math.Max(0, (_squares[c] / _count) - Math.Pow(_sum[c] / _count, 2))))];
 

@@ -82,7 +82,17 @@ public sealed class ApplyRunner
                 continue;
             }
 
-            var context = await factory.CreateAsync(s, cancellationToken).ConfigureAwait(false);
+            ClipContext context;
+            try
+            {
+                context = await factory.CreateAsync(s, cancellationToken).ConfigureAwait(false);
+            }
+            catch (UnreadableMediaException e)
+            {
+                issues.Add(new ItemIssue(where, ValidationIssue.Error("", $"media file cannot be read: {e.MediaPath}: {e.Message}")));
+                continue;
+            }
+
             if (tool.Inputs.Contains(ToolInput.SourceMedia) && context.Kind == ItemKind.Clip && !request.AllowMissing)
             {
                 if (context.Media is null)

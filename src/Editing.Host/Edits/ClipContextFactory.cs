@@ -189,8 +189,18 @@ public sealed class ClipContextFactory
         }
     }
 
-    private async Task<MediaDescription?> ProbeAsync(string path, CancellationToken cancellationToken) =>
-        await _media.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+    private async Task<MediaDescription?> ProbeAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _media.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Editing.Sdk.PluginException e)
+        {
+            // An unreadable or unsupported file is the editor's input problem, not a tool failure.
+            throw new UnreadableMediaException(path, e.Message, e);
+        }
+    }
 
     private async Task<string?> ExtractAsync(ClipMedia media, RationalTime mediaTime, string output, CancellationToken cancellationToken)
     {

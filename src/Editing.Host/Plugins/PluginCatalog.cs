@@ -1,4 +1,3 @@
-using Editing.Sdk;
 using Editing.Sdk.Versioning;
 
 namespace Editing.Host.Plugins;

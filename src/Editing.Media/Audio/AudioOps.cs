@@ -183,11 +183,28 @@ public static class AudioOps
     /// AAC in <c>.mp4</c>. The output must have the video's extension.
     /// </summary>
     /// <returns>The probe of the written file.</returns>
+    public static Task<MediaInfo> MuxAsync(
+        string video,
+        string audio,
+        AudioFormat format,
+        string output,
+        CancellationToken cancellationToken = default) =>
+        MuxAsync(video, audio, format, output, startTimecode: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="MuxAsync(string, string, AudioFormat, string, CancellationToken)"/>, stamping
+    /// <paramref name="startTimecode"/> (<c>HH:MM:SS:FF</c>, <c>;</c> for drop-frame, valid at the video's rate)
+    /// instead of the video's own timecode when it is not null: a writer's output and its audio become a finished
+    /// clip in one copy pass.
+    /// </summary>
+    /// <returns>The probe of the written file.</returns>
+    /// <exception cref="ArgumentException">The timecode is not valid at the video's rate.</exception>
     public static async Task<MediaInfo> MuxAsync(
         string video,
         string audio,
         AudioFormat format,
         string output,
+        string? startTimecode,
         CancellationToken cancellationToken = default)
     {
         var v = FfmpegArgs.InputPath(video, nameof(video));
@@ -199,6 +216,12 @@ public static class AudioOps
         }
         var videoInfo = await MediaProbe.ProbeAsync(v, cancellationToken).ConfigureAwait(false);
         var stream = Frames.FrameExtractor.RequireVideo(videoInfo);
+        if (startTimecode is not null && (!stream.FrameRate.IsValid || EncodeGraph.TimecodeProblem(startTimecode, stream.FrameRate) is not null))
+        {
+            throw new ArgumentException(
+                EncodeGraph.TimecodeProblem(startTimecode, stream.FrameRate.IsValid ? stream.FrameRate : FrameRate.Fps24) ?? $"'{v}' has no frame rate for the timecode '{startTimecode}'.",
+                nameof(startTimecode));
+        }
         var audioStream = await FirstAudioAsync(a, cancellationToken).ConfigureAwait(false);
         var samples = stream.FrameRate.FramesToSamples(stream.FrameCount, format.SampleRate);
         var pcm = !string.Equals(Path.GetExtension(v), ".mp4", StringComparison.OrdinalIgnoreCase);
@@ -213,7 +236,7 @@ public static class AudioOps
         ]);
         args.AddRange(pcm ? ["-c:a", "pcm_s24le"] : ["-c:a", "aac", "-b:a", "256k"]);
         FfmpegArgs.AddBitexact(args);
-        if (stream.StartTimecode is { } timecode)
+        if ((startTimecode ?? stream.StartTimecode) is { } timecode)
         {
             args.AddRange(["-timecode", timecode]);
         }

@@ -37,6 +37,12 @@ internal sealed class FfmpegProcess : IAsyncDisposable
         _registration = cancellationToken.Register(static state => ((FfmpegProcess)state!).Kill(), this);
     }
 
+    /// <summary>
+    /// When set (tests), every invocation started in this async flow is added to the list: which tools ran, with
+    /// which arguments.
+    /// </summary>
+    internal static AsyncLocal<List<ToolInvocation>?> Recorder { get; } = new();
+
     /// <summary>The process's stdin (raw bytes); only when <see cref="ToolInvocation.WriteStdin"/>.</summary>
     public Stream StandardInput => _process.StandardInput.BaseStream;
 
@@ -69,6 +75,13 @@ internal sealed class FfmpegProcess : IAsyncDisposable
     public static FfmpegProcess Start(ToolInvocation invocation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Recorder.Value is { } recorded)
+        {
+            lock (recorded)
+            {
+                recorded.Add(invocation);
+            }
+        }
         var info = new ProcessStartInfo(invocation.Executable)
         {
             UseShellExecute = false,

@@ -37,7 +37,8 @@ internal sealed class FrameSeek
 
     /// <summary>
     /// A seek to <paramref name="frame"/> of the file <paramref name="info"/> describes, or null when decoding from
-    /// the start is as cheap (frames in the first second or so) or the stream is not plainly constant-rate.
+    /// the start is as cheap (frames in the first second or so) or the stream is not plainly constant-rate: its
+    /// average rate differs from its rate, or its frame count from its duration × rate.
     /// </summary>
     public static FrameSeek? Plan(MediaInfo info, long frame)
     {
@@ -50,6 +51,13 @@ internal sealed class FrameSeek
             return null;
         }
         var rate = video.FrameRate;
+        // Constant rate in fact, not only in name: as many frames as the duration holds at the rate (a stream with
+        // gaps or held frames has fewer; Matroska keeps only milliseconds, hence the one-frame tolerance).
+        if (video.FrameCount <= 0 || video.DurationSeconds is not { } duration
+            || Math.Abs((duration * rate.Numerator / rate.Denominator) - video.FrameCount) >= 1m)
+        {
+            return null;
+        }
         var streamStart = video.StartSeconds ?? 0m;
         var containerStart = info.StartSeconds ?? 0m;
         var time = streamStart + (frame * (decimal)rate.Denominator / rate.Numerator);

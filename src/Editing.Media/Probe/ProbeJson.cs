@@ -50,6 +50,10 @@ internal static class ProbeJson
             {
                 video = video with { StartTimecode = dataTimecode ?? formatTimecode };
             }
+            if (video is not null && video.DurationSeconds is null)
+            {
+                video = video with { DurationSeconds = Decimal(format, "duration") };
+            }
             return new MediaInfo
             {
                 Path = path,
@@ -96,6 +100,7 @@ internal static class ProbeJson
             StartTimecode = Tag(stream, "timecode"),
             AverageFrameRate = FrameRate.TryParse(String(stream, "avg_frame_rate"), out var average) ? average : default,
             StartSeconds = Decimal(stream, "start_time"),
+            DurationSeconds = Decimal(stream, "duration"),
             SampleAspectRatio = String(stream, "sample_aspect_ratio"),
             Color = (String(stream, "color_space"), String(stream, "color_primaries"), String(stream, "color_transfer"), String(stream, "color_range")),
             FieldOrder = String(stream, "field_order"),

@@ -43,6 +43,9 @@ public sealed record VideoStreamInfo
     /// <summary>The stream's <c>start_time</c> in seconds (its first timestamp), or null when ffprobe gives none.</summary>
     internal decimal? StartSeconds { get; init; }
 
+    /// <summary>The stream's <c>duration</c> in seconds (the container's when the stream has none), or null.</summary>
+    internal decimal? DurationSeconds { get; init; }
+
     /// <summary><c>sample_aspect_ratio</c> as ffprobe spells it (<c>1:1</c>), or null.</summary>
     internal string? SampleAspectRatio { get; init; }
 

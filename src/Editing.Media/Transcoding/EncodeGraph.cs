@@ -141,6 +141,21 @@ internal static partial class EncodeGraph
     }
 
     /// <summary>
+    /// What <see cref="ScaleChain"/> does to frames that already have the spec's size and pixel format (converted
+    /// by <see cref="YuvConverter"/>): the BT.709 tags and square pixels, nothing else.
+    /// </summary>
+    public static string TagChain(EncodeSpec spec)
+    {
+        var parts = new List<string> { FilterText.Filter("format", ("pix_fmts", PixelFormatOf(spec))) };
+        if (IsYuv(PixelFormatOf(spec)))
+        {
+            parts.Add(FilterText.Filter("setparams", ("colorspace", "bt709"), ("color_primaries", "bt709"), ("color_trc", "bt709"), ("range", "tv")));
+        }
+        parts.Add("setsar=1");
+        return string.Join(',', parts);
+    }
+
+    /// <summary>
     /// Exactly <paramref name="frames"/> frames at <paramref name="rate"/>: clone the last frame without end
     /// (<c>tpad</c>), renumber every frame's time from its index (<c>settb</c> 1/rate and <c>setpts=N</c>: tpad's own
     /// clone times leave a hole the ffmpeg CLI would fill with extra frames), cut at the count (<c>trim</c>), and
@@ -288,6 +303,31 @@ internal static partial class EncodeGraph
         }
         // Global metadata is dropped for determinism (-map_metadata -1 in AddBitexact); the timecode is then set
         // explicitly. An output fed from -filter_complex would lose the source's timecode anyway.
+        FfmpegArgs.AddBitexact(args);
+        if (timecode is not null)
+        {
+            args.AddRange(["-timecode", timecode]);
+        }
+        args.Add(tempPath);
+    }
+
+    /// <summary>
+    /// Output options for a stream copy of the video <paramref name="videoStream"/> (<c>0:N</c>) with, when
+    /// <paramref name="withAudio"/>, the graph's <c>[a]</c> as 24-bit PCM: bit-exact muxing, the timecode and the
+    /// temp path, as <see cref="AddOutput"/> writes them.
+    /// </summary>
+    public static void AddCopyOutput(List<string> args, string videoStream, bool withAudio, string? timecode, string tempPath)
+    {
+        args.AddRange(["-map", videoStream]);
+        if (withAudio)
+        {
+            args.AddRange(["-map", "[a]"]);
+        }
+        args.AddRange(["-c:v", "copy"]);
+        if (withAudio)
+        {
+            args.AddRange(["-c:a", "pcm_s24le"]);
+        }
         FfmpegArgs.AddBitexact(args);
         if (timecode is not null)
         {

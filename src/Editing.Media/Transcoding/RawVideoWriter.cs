@@ -8,7 +8,8 @@ namespace Editing.Media.Transcoding;
 /// <summary>
 /// Encodes frames made in memory (a previs generator, a compositor) into a video file: ffmpeg reads
 /// <c>-f rawvideo</c> from stdin at the spec's rate, fits each frame to the spec's size, draws the overlays and
-/// encodes. Frames go to a temp file that <see cref="CompleteAsync"/> verifies and moves into place; disposing an
+/// encodes. Frames that already have the spec's size are converted to its YUV format here (BT.709, limited range,
+/// on a worker thread, see <see cref="YuvConverter"/>) and ffmpeg only tags and encodes them. Frames go to a temp file that <see cref="CompleteAsync"/> verifies and moves into place; disposing an
 /// unfinished writer kills ffmpeg and deletes the temp file.
 /// </summary>
 /// <example>
@@ -23,12 +24,16 @@ public sealed class RawVideoWriter : IAsyncDisposable
     private readonly FfmpegProcess _process;
     private readonly TempOutput _temp;
     private readonly CancellationTokenSource _lifetime;
+    private readonly YuvConverter? _converter;
+    private readonly byte[]? _converted;
     private bool _completed;
     private bool _disposed;
     private bool _broken;
 
-    private RawVideoWriter(FfmpegProcess process, TempOutput temp, FrameSize inputSize, RawPixelFormat inputFormat, CancellationTokenSource lifetime)
+    private RawVideoWriter(FfmpegProcess process, TempOutput temp, FrameSize inputSize, RawPixelFormat inputFormat, CancellationTokenSource lifetime, YuvConverter? converter)
     {
+        _converter = converter;
+        _converted = converter is null ? null : new byte[converter.OutputBytes];
         _process = process;
         _temp = temp;
         InputSize = inputSize;
@@ -52,7 +57,7 @@ public sealed class RawVideoWriter : IAsyncDisposable
     /// Starts ffmpeg for an output at <paramref name="outputPath"/>. Frames of <paramref name="inputSize"/> in
     /// <paramref name="inputFormat"/> are read at <see cref="EncodeSpec.Rate"/> and fitted to the spec's size with
     /// its scale policy. The writer writes video only (<see cref="EncodeSpec.Audio"/> must be null; add audio with
-    /// <see cref="Audio.AudioOps.MuxAsync"/>). The timecode is <see cref="EncodeSpec.StartTimecode"/>, if any.
+    /// <see cref="Audio.AudioOps.MuxAsync(string, string, Audio.AudioFormat, string, string?, CancellationToken)"/>). The timecode is <see cref="EncodeSpec.StartTimecode"/>, if any.
     /// </summary>
     /// <param name="outputPath">The final file (.mov/.mp4/.mkv as the codec requires).</param>
     /// <param name="spec">Rate, size, codec, timecode and overlays of the output.</param>
@@ -80,12 +85,16 @@ public sealed class RawVideoWriter : IAsyncDisposable
         var temp = TempOutput.For(outputPath);
         try
         {
-            var chain = new List<string> { EncodeGraph.ScaleChain(spec) };
+            // Frames of the output's size are converted to its YUV format here; others are scaled by ffmpeg.
+            var converter = inputSize == new FrameSize(spec.Width, spec.Height)
+                ? YuvConverter.For(EncodeGraph.PixelFormatOf(spec), inputSize, inputFormat)
+                : null;
+            var chain = new List<string> { converter is null ? EncodeGraph.ScaleChain(spec) : EncodeGraph.TagChain(spec) };
             chain.AddRange(EncodeGraph.Overlays(spec, temp));
             var args = FfmpegArgs.Start(progress: true);
             args.AddRange([
                 "-f", "rawvideo",
-                "-pix_fmt", RawFrame.FfmpegName(inputFormat),
+                "-pix_fmt", converter?.PixelFormat ?? RawFrame.FfmpegName(inputFormat),
                 "-s", inputSize.ToString(),
                 "-r", spec.Rate.ToString(),
                 "-i", "pipe:0",
@@ -102,7 +111,7 @@ public sealed class RawVideoWriter : IAsyncDisposable
                     WriteStdin = true,
                 },
                 lifetime.Token);
-            return new RawVideoWriter(process, temp, inputSize, inputFormat, lifetime);
+            return new RawVideoWriter(process, temp, inputSize, inputFormat, lifetime, converter);
         }
         catch
         {
@@ -124,9 +133,17 @@ public sealed class RawVideoWriter : IAsyncDisposable
                 nameof(frame));
         }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        var bytes = frame.Pixels;
+        if (_converter is not null)
+        {
+            // On a worker thread: the caller makes its next frame meanwhile.
+            var converted = _converted!;
+            await Task.Run(() => _converter.Convert(frame.Pixels, converted), linked.Token).ConfigureAwait(false);
+            bytes = converted;
+        }
         try
         {
-            await _process.StandardInput.WriteAsync(frame.Pixels, linked.Token).ConfigureAwait(false);
+            await _process.StandardInput.WriteAsync(bytes, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

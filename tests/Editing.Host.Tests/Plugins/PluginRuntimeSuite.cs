@@ -58,7 +58,7 @@ public abstract class PluginRuntimeSuite : IAsyncLifetime
         Assert.Equal([ToolApplication.Replace, ToolApplication.FillGap], echo.Applications);
         Assert.Equal([ToolInput.EdgeFrames], echo.Inputs);
         Assert.True(echo.Deterministic);
-        Assert.Equal(["text", "seed", "frames", "delay_ms", "generate"], echo.Schema.Parameters.Select(p => p.Id));
+        Assert.Equal(["text", "seed", "frames", "delay_ms", "generate", "probe"], echo.Schema.Parameters.Select(p => p.Id));
         var frames = Assert.IsType<IntParameter>(echo.Schema.Find("frames"));
         Assert.Equal((1L, 1000L, 12L, "frames"), (frames.Minimum, frames.Maximum, frames.Default, frames.Unit));
         var text = Assert.IsType<StringParameter>(echo.Schema.Find("text"));
@@ -84,7 +84,7 @@ public abstract class PluginRuntimeSuite : IAsyncLifetime
             [
                 "error seed: seed -1 is outside 0..4294967295",
                 "error frames: 0 frames is below the minimum 1 frames",
-                "error colour: unknown parameter 'colour' (known: text, seed, frames, delay_ms, generate)",
+                "error colour: unknown parameter 'colour' (known: text, seed, frames, delay_ms, generate, probe)",
             ],
             issues.Select(i => i.ToString()));
     }
@@ -274,6 +274,27 @@ public abstract class PluginRuntimeSuite : IAsyncLifetime
 
         Assert.Equal(PluginFailureKind.PluginError, error.Kind);
         Assert.Equal("tool test.echo needs a model provider, but none was chosen for this call (choose a provider and model)", error.Message);
+    }
+
+    [Fact]
+    public async Task Plugins_get_the_media_services_the_host_was_given()
+    {
+        await using var host = CreateHost(TestPlugins.Catalog(), new PluginHostOptions { MediaServicesType = typeof(FakeMediaServices) });
+        var clip = TestPlugins.Clip() with { Media = new ClipMedia { Path = "/media/A003C012.mov" } };
+
+        var result = await host.RunToolAsync("test.echo", clip, Values("""{"probe": true}"""), new ToolRunOptions { ScratchDirectory = Scratch("m") }, CancellationToken.None);
+
+        Assert.Equal("hello|1|12|sh010|24|48\nprobed /media/A003C012.mov: fake-codec\n", await File.ReadAllTextAsync(result.Outputs[0].VideoPath));
+    }
+
+    [Fact]
+    public async Task Without_media_services_a_media_call_says_so()
+    {
+        var error = await Assert.ThrowsAsync<PluginCallException>(() => Host.RunToolAsync("test.echo", TestPlugins.Clip(), Values("""{"probe": true}"""),
+            new ToolRunOptions { ScratchDirectory = Scratch("nm") }, CancellationToken.None));
+
+        Assert.Equal(PluginFailureKind.Threw, error.Kind);
+        Assert.Equal("plugin test.good threw NotSupportedException during tool.run of test.echo: media services are not available in this host (it was started without an IMediaServices implementation)", error.Message);
     }
 
     [Fact]

@@ -135,6 +135,28 @@ public sealed class AudioOpsTests(AudioFixture media) : IClassFixture<AudioFixtu
     }
 
     [Fact]
+    public async Task Mux_can_stamp_another_start_timecode_in_the_same_copy_pass()
+    {
+        var output = media.Path("muxed-tc.mov");
+
+        var info = await AudioOps.MuxAsync(media.Video, media.Sine, Stereo, output, "01:02:03:04");
+
+        Assert.Equal("01:02:03:04", info.Video!.StartTimecode);
+        Assert.Equal("01:02:03:04", (await MediaProbe.ProbeAsync(output)).Video!.StartTimecode);
+        Assert.Equal((24L, 48048L), (info.Video.FrameCount, info.Audio[0].SampleCount));
+        Assert.Equal(Ffmpeg.VideoPacketHashes(media.Video), Ffmpeg.VideoPacketHashes(output));
+    }
+
+    [Fact]
+    public async Task Mux_refuses_a_timecode_the_videos_rate_cannot_have()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => AudioOps.MuxAsync(media.Video, media.Sine, Stereo, media.Path("bad-tc.mov"), "01:00:00:24"));
+
+        Assert.Equal("startTimecode", error.ParamName);
+        Assert.False(File.Exists(media.Path("bad-tc.mov")));
+    }
+
+    [Fact]
     public async Task Audio_outputs_refuse_containers_that_cannot_hold_pcm()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => AudioOps.FillGapAsync(100, Stereo, media.Path("gap.mp3")));

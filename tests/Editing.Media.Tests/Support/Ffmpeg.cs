@@ -73,6 +73,14 @@ internal static class Ffmpeg
         return samples;
     }
 
+    /// <summary>The MD5 of every video packet (<c>-c copy -f framemd5</c>): equal lists mean the video was copied, not encoded again.</summary>
+    public static string[] VideoPacketHashes(string path) =>
+        System.Text.Encoding.ASCII.GetString(RunBytes("-i", path, "-map", "0:v:0", "-c", "copy", "-f", "framemd5", "pipe:1"))
+            .Split('\n')
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split(',')[^1].Trim())
+            .ToArray();
+
     /// <summary>The mean of channel <paramref name="channel"/> over a frame's centre region (tolerant pixel comparison).</summary>
     public static double CentreMean(Editing.Media.Frames.RawFrame frame, int channel)
     {

@@ -41,7 +41,8 @@ public sealed class TemplatePluginFixture : IAsyncLifetime
         var hive = Path.Combine(Folder, "template-hive");
         await RunAsync(["new", "install", TemplateDirectory, "--debug:custom-hive", hive]);
         await RunAsync(["new", "editing-tool", "-n", Name, "-o", ProjectDirectory, "--debug:custom-hive", hive]);
-        await RunAsync(["build", ProjectDirectory, "-p:EditingSdkPath=" + SdkPath, "--disable-build-servers", "-nologo"]);
+        // No package references: restore needs no feed. NuGetAudit off so no vulnerability data is fetched either.
+        await RunAsync(["build", ProjectDirectory, "-p:EditingSdkPath=" + SdkPath, "-p:NuGetAudit=false", "--disable-build-servers", "-nologo"]);
     }
 
     public Task DisposeAsync()

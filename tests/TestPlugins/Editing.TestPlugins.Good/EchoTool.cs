@@ -11,7 +11,7 @@ namespace Editing.TestPlugins.Good;
 /// <summary>
 /// Writes its parameters into <c>echo-SEED.txt</c> in the scratch folder (same inputs, same bytes), reporting progress
 /// and logging on the way. <c>delay_ms</c> waits (honouring cancellation); <c>generate</c> asks the chosen provider for
-/// a clip through the host first.
+/// a clip through the host first; <c>probe</c> probes the clip's media with the host's media services.
 /// </summary>
 public sealed class EchoTool : IControllableTool
 {
@@ -31,7 +31,8 @@ public sealed class EchoTool : IControllableTool
             new SeedParameter("seed") { Default = 1 },
             new IntParameter("frames") { Label = "Frames", Minimum = 1, Maximum = 1000, Default = 12, Unit = "frames" },
             new IntParameter("delay_ms") { Minimum = 0, Maximum = 60_000, Default = 0, Unit = "ms", Advanced = true },
-            new BoolParameter("generate") { Default = false, Group = "Provider" }),
+            new BoolParameter("generate") { Default = false, Group = "Provider" },
+            new BoolParameter("probe") { Default = false, Advanced = true }),
     };
 
     public IReadOnlyList<ValidationIssue> Validate(ClipContext clip, ControlValues values)
@@ -49,6 +50,7 @@ public sealed class EchoTool : IControllableTool
         var frames = values["frames"].GetInt64();
         var delay = values["delay_ms"].GetInt64();
         var generate = values["generate"].GetBoolean();
+        var probe = values["probe"].GetBoolean();
 
         context.Logger.Log(PluginLogLevel.Information, $"echo: starting on {clip.Name}");
         context.ReportProgress(0.25, "thinking");
@@ -74,6 +76,12 @@ public sealed class EchoTool : IControllableTool
 
         var path = Path.Combine(context.ScratchDirectory, string.Create(CultureInfo.InvariantCulture, $"echo-{seed}.txt"));
         var line = string.Create(CultureInfo.InvariantCulture, $"{text}|{seed}|{frames}|{clip.Name}|{clip.Rate}|{clip.DurationFrames}\n");
+        if (probe)
+        {
+            var media = await context.Media.ProbeAsync(clip.Media?.Path ?? "/no/media.mov", cancellationToken);
+            line += $"probed {media.Path}: {media.VideoCodec}\n";
+        }
+
         await File.WriteAllTextAsync(path, line, cancellationToken);
         context.ReportProgress(1, "done");
         context.Logger.Log(PluginLogLevel.Debug, "echo: wrote " + Path.GetFileName(path));
