@@ -155,7 +155,7 @@ public abstract partial class PluginConformanceTests : IDisposable
     }
 
     private protected ConformanceSession Open(PluginRuntime runtime = PluginRuntime.Process) =>
-        ConformanceSession.Open(PluginDirectory, SupportPluginDirectories, runtime, TimeSpan.FromSeconds(10));
+        ConformanceSession.Open(PluginDirectory, SupportPluginDirectories, runtime, TimeSpan.FromSeconds(4));
 
     /// <summary>Opens a session, requires the plugin to be usable, and describes it.</summary>
     private protected async Task<(ConformanceSession Session, PluginEntry Plugin, PluginDescription Description)> OpenDescribedAsync(

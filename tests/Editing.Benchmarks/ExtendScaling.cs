@@ -130,10 +130,11 @@ internal static class ExtendScaling
         say(Inv($"| editing apply (--jobs {jobs}) | {editWall:F2} | {string.Join(" / ", editing.Select(s => s.Wall.ToString("F2", CultureInfo.InvariantCulture)))} | {editCpu:F2} |"));
         say(Inv($"| **editing ÷ bare** | **{ratio:F2}** (bound 1.15: {(ratio <= 1.15 ? "met" : "NOT met")}) | | {editCpu / bareCpu:F2} |"));
         say(string.Empty);
+        say(Inv($"- bare CPU per clip (median run): 16-bit PNG of the last used frame {Median(bare.Select(s => s.PngCpu)) / Clips:F2} s, continuation encode with audio {Median(bare.Select(s => s.EncodeCpu)) / Clips:F2} s; editing: {editCpu / Clips:F2} s per clip"));
         say(Inv($"- cores: {Environment.ProcessorCount}; load average at end {LoadAverage()}"));
     }
 
-    private sealed record Sample(double Wall, double Cpu);
+    private sealed record Sample(double Wall, double Cpu, double PngCpu = 0, double EncodeCpu = 0);
 
     // ---- media and timeline ----
 
@@ -201,14 +202,18 @@ internal static class ExtendScaling
     {
         var work = FreshDirectory(Path.Combine(dir, "runs", Inv($"bare-{run}")));
         var cpu = ChildCpuSeconds();
+        double png = 0, encode = 0;
         var sw = Stopwatch.StartNew();
         for (var i = 0; i < Clips; i++)
         {
+            var before = ChildCpuSeconds();
             var source = Path.Combine(dir, "media", ClipFile(i));
             var last = UsedFirst + UsedFrames - 1;
             // Frame n starts at n × 1001/24000 s; -ss rounded down to the microsecond keeps frame n the first one.
             var seek = Inv($"{Math.Floor(last * 1001 * 1_000_000.0 / 24000) / 1_000_000:F6}");
             Ffmpeg("-ss", seek, "-i", source, "-map", "0:v:0", "-frames:v", "1", "-pix_fmt", "rgb48be", "-update", "1", Path.Combine(work, Inv($"{i}-last.png")));
+            var between = ChildCpuSeconds();
+            png += between - before;
 
             var audioEnd = (long)(last + 1) * SamplesPerFrame;
             var audioStart = audioEnd - (ExtendFrames * SamplesPerFrame);
@@ -220,9 +225,10 @@ internal static class ExtendScaling
                 "-c:v", "prores_ks", "-profile:v", "3", "-qscale:v", Inv($"{QScale}"), "-vendor", "apl0", "-pix_fmt", "yuv422p10le",
                 "-c:a", "pcm_s24le", "-timecode", Timecode(ClipStartFrame(i) + last + 1),
                 Path.Combine(work, Inv($"{i}-ext-tail.mov")));
+            encode += ChildCpuSeconds() - between;
         }
 
-        var sample = new Sample(sw.Elapsed.TotalSeconds, ChildCpuSeconds() - cpu);
+        var sample = new Sample(sw.Elapsed.TotalSeconds, ChildCpuSeconds() - cpu, png, encode);
         Directory.Delete(work, recursive: true);
         return sample;
     }
@@ -360,19 +366,21 @@ internal static class ExtendScaling
         {
             if (tool == "ffprobe")
             {
-                return args.Contains("-count_packets", StringComparison.Ordinal) ? "ffprobe -count_packets" : "ffprobe (probe)";
+                return args.Contains("-count_packets", StringComparison.Ordinal) ? "ffprobe -count_packets" : "ffprobe (MediaProbe)";
             }
 
             bool Has(string s) => args.Contains(s, StringComparison.Ordinal);
             return true switch
             {
-                _ when Has(".png") && Has("-update 1") => "extract frame as PNG",
+                _ when Has(".png") && Has("-update 1") => "extract frame as 16-bit PNG (FrameExtractor)",
                 _ when Has("-f rawvideo") && Has("pipe:0") => "encode generated frames (RawVideoWriter)",
                 _ when Has("-f rawvideo") && Has("pipe:1") => "read frames (RawFrameReader)",
-                _ when Has("pipe:1") && Has("f32le") => "read audio samples",
-                _ when Has("-c:v copy") && Has("-c:a") => "mux / conform by copy",
+                _ when Has("pipe:1") && Has("f32le") => "read audio samples (AudioOps.ReadSamplesAsync)",
+                _ when Has("-c:v copy") && args.Split(" -i ").Length > 2 => "mux audio (AudioOps.MuxAsync, video copied)",
+                _ when Has("-c:v copy") => "conform by copy (Conformer, video copied)",
                 _ when Has("-c:v prores_ks") || Has("-c:v dnxhd") || Has("-c:v libx264") => "conform (re-encode)",
-                _ when Has("pcm_s24le") => "audio encode (extend / fill)",
+                _ when Has("-sseof") => "read audio tail (AudioOps.ExtendAsync)",
+                _ when Has("pcm_s24le") => "audio encode (AudioOps.ExtendAsync)",
                 _ => "other ffmpeg",
             };
         }

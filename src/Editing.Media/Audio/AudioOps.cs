@@ -99,6 +99,24 @@ public static class AudioOps
     }
 
     /// <summary>
+    /// The room tone <see cref="ExtendAsync"/> appends, computed in memory (no ffmpeg): exactly
+    /// <paramref name="samples"/> samples per channel that continue <paramref name="source"/> (interleaved floats in
+    /// <paramref name="format"/>, ending where the extension starts). It starts from the source's last sample played
+    /// backwards and crossfades in 30 ms into the quietest second of the source's last ten seconds, looped back and
+    /// forth. Silence when the source is empty. For a head extension, pass the source reversed and reverse the result.
+    /// </summary>
+    public static float[] ContinueWithRoomTone(float[] source, AudioFormat format, long samples)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegative(samples);
+        format.Validate();
+        var usable = source.Length / format.Channels * format.Channels;
+        var keep = (int)Math.Min(usable, (long)TailSeconds * format.SampleRate * format.Channels);
+        var tail = keep == source.Length ? source : source[(usable - keep)..usable];
+        return RoomTone.Continue(tail, format.Channels, samples, format.SampleRate);
+    }
+
+    /// <summary>
     /// Writes exactly <paramref name="sampleCount"/> samples per channel of silence, or of room tone taken from
     /// <paramref name="roomToneSource"/> (its quietest second among its last ten, looped back and forth).
     /// </summary>

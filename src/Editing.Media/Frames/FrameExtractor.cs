@@ -96,7 +96,8 @@ public static class FrameExtractor
         var args = FfmpegArgs.Start(progress: false);
         seek?.AddInputOptions(args);
         FfmpegArgs.AddInput(args, fullInput);
-        args.AddRange(["-map", "0:v:0", "-vf", filter, "-fps_mode", "vfr", "-frames:v", "1", "-pix_fmt", pixelFormat]);
+        // zlib level 1: a third faster than the default on a 16-bit HD frame, ~10 % larger (more on noisy footage).
+        args.AddRange(["-map", "0:v:0", "-vf", filter, "-fps_mode", "vfr", "-frames:v", "1", "-pix_fmt", pixelFormat, "-compression_level", "1"]);
         FfmpegArgs.AddBitexact(args);
         // -update 1: the name is used as it is, never as an image-sequence pattern (a '%' in it stays literal).
         args.AddRange(["-update", "1", "-f", "image2", output.TempPath]);

@@ -135,6 +135,23 @@ public sealed class AudioOpsTests(AudioFixture media) : IClassFixture<AudioFixtu
     }
 
     [Fact]
+    public async Task Room_tone_in_memory_is_what_extend_appends()
+    {
+        var output = media.Path("extended-for-compare.wav");
+        await AudioOps.ExtendAsync(media.Sine, 4800, AudioFill.RoomTone, Stereo, output);
+        var appended = await AudioOps.ReadSamplesAsync(output, Stereo, 48055, 4800);
+        var source = await AudioOps.ReadSamplesAsync(media.Sine, Stereo);
+
+        var tone = AudioOps.ContinueWithRoomTone(source, Stereo, 4800);
+
+        Assert.Equal(9600, tone.Length);
+        Assert.Equal(appended.Length, tone.Length);
+        // ExtendAsync stores 24-bit PCM: equal to within its quantisation.
+        Assert.All(Enumerable.Range(0, tone.Length), i => Assert.Equal(appended[i], tone[i], 1e-6f));
+        Assert.All(AudioOps.ContinueWithRoomTone([], Stereo, 10), v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
     public async Task Mux_can_stamp_another_start_timecode_in_the_same_copy_pass()
     {
         var output = media.Path("muxed-tc.mov");
