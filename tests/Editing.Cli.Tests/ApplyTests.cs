@@ -173,6 +173,27 @@ public sealed class ApplyTests : IDisposable
     }
 
     [Fact]
+    public void A_zero_length_gap_and_a_selected_transition_are_refused_with_clear_messages()
+    {
+        var cut = TestCut.Create(_dir.FullName);
+        var timeline = OtioJson.ReadFile<Timeline>(cut);
+        var v1 = Track(timeline, 0);
+        v1.Children.Insert(1, new Gap { SourceRange = new Editing.Otio.OpenTime.TimeRange(new(0, TestCut.Rate), new(0, TestCut.Rate)) });
+        v1.Children.Insert(3, new Transition { Name = "dissolve", InOffset = new(6, TestCut.Rate), OutOffset = new(6, TestCut.Rate) });
+        OtioJson.WriteFile(timeline, cut);
+        var output = Temp("out.otio");
+
+        var gap = EditingProcess.Run("apply", cut, "--tool", "editing.fill", "--select", "index:0.1", "-o", output);
+        var transition = EditingProcess.Run("apply", cut, "--tool", "editing.extend", "--select", "index:0.3", "-o", output);
+
+        Assert.Equal(2, gap.ExitCode);
+        Assert.Contains("zero frames", gap.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, transition.ExitCode);
+        Assert.Contains("not to a transition", transition.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void Unreadable_media_is_a_clear_bad_input_error()
     {
         var cut = TestCut.Create(_dir.FullName);
