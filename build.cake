@@ -103,6 +103,7 @@ Task("Bench")
     DotNetBuild(project, new DotNetBuildSettings { Configuration = "Release" });
     DotNetRun(project, new ProcessArgumentBuilder().Append("--filter").Append("*"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
     DotNetRun(project, new ProcessArgumentBuilder().Append("convert-scaling"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
+    DotNetRun(project, new ProcessArgumentBuilder().Append("extend-scaling"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
 });
 
 Task("Demo")

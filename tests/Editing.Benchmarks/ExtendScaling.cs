@@ -9,7 +9,7 @@ using Editing.Otio.Serialization;
 namespace Editing.Benchmarks;
 
 /// <summary>
-/// <c>extend-scaling [--runs N] [--jobs N] [--trace]</c>: the whole-process cost of <c>editing apply --tool
+/// <c>extend-scaling [--runs N] [--jobs N] [--trace] [--no-build] [--cli editing.dll]</c>: the whole-process cost of <c>editing apply --tool
 /// editing.extend</c> against the bare ffmpeg commands a script would run for the same result.
 /// <list type="bullet">
 /// <item>Media (made once, cached in <c>$EDITING_BENCH_DIR/extend-scaling</c>): 10 clips of 96 frames, 1920x1080
@@ -20,8 +20,8 @@ namespace Editing.Benchmarks;
 /// qscale and the continuing timecode, muxed with a 48-frame audio extension (the used audio's last 48 frames played
 /// backwards, which continues from the last sample without a click, as room tone starts).</item>
 /// <item>Editing: <c>dotnet exec editing.dll apply cut.otio --tool editing.extend --select glob:sh* --param
-/// duration=48 -o out.otio</c> as a process (CLI from <c>src/Editing.Cli/bin/Release/net10.0</c>, built when
-/// missing).</item>
+/// duration=48 -o out.otio</c> as a process (CLI from <c>src/Editing.Cli/bin/Release/net10.0</c>, built first
+/// unless <c>--no-build</c>; or another build's <c>editing.dll</c> with <c>--cli</c>, to compare two builds).</item>
 /// </list>
 /// The two alternate <c>--runs</c> times (default 3); the table gives the median wall seconds of each, their ratio
 /// (the acceptance bound is 1.15) and the CPU seconds of all child processes (a steadier figure on a shared machine).
@@ -46,6 +46,8 @@ internal static class ExtendScaling
         var runs = 3;
         var jobs = Environment.ProcessorCount;
         var trace = false;
+        var build = true;
+        string? cliPath = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -59,14 +61,20 @@ internal static class ExtendScaling
                 case "--trace":
                     trace = true;
                     break;
+                case "--no-build":
+                    build = false;
+                    break;
+                case "--cli" when i + 1 < args.Length:
+                    cliPath = Path.GetFullPath(args[++i]);
+                    break;
                 default:
-                    Console.Error.WriteLine("usage: extend-scaling [--runs N] [--jobs N] [--trace]");
+                    Console.Error.WriteLine("usage: extend-scaling [--runs N] [--jobs N] [--trace] [--no-build] [--cli path/to/editing.dll]");
                     return 2;
             }
         }
 
         var root = Program.FindRepoRoot() ?? throw new InvalidOperationException("run from the repository (Editing.sln not found)");
-        var cli = EnsureCli(root);
+        var cli = cliPath ?? EnsureCli(root, build);
         var dir = Path.Combine(Program.BenchDataDirectory(), "extend-scaling");
         var timeline = EnsureMedia(dir);
         var log = new StringBuilder();
@@ -253,10 +261,10 @@ internal static class ExtendScaling
         return sample;
     }
 
-    private static string EnsureCli(string root)
+    private static string EnsureCli(string root, bool build)
     {
         var cli = Path.Combine(root, "src", "Editing.Cli", "bin", "Release", "net10.0", "editing.dll");
-        if (!File.Exists(cli))
+        if (build || !File.Exists(cli))
         {
             Console.WriteLine("building the CLI (dotnet build src/Editing.Cli -c Release)");
             Exec("dotnet", ["build", Path.Combine(root, "src", "Editing.Cli"), "-c", "Release", "-v", "quiet"], root, null);
@@ -375,11 +383,11 @@ internal static class ExtendScaling
                 _ when Has(".png") && Has("-update 1") => "extract frame as 16-bit PNG (FrameExtractor)",
                 _ when Has("-f rawvideo") && Has("pipe:0") => "encode generated frames (RawVideoWriter)",
                 _ when Has("-f rawvideo") && Has("pipe:1") => "read frames (RawFrameReader)",
+                _ when Has("-sseof") => "read audio tail (AudioOps.ExtendAsync)",
                 _ when Has("pipe:1") && Has("f32le") => "read audio samples (AudioOps.ReadSamplesAsync)",
                 _ when Has("-c:v copy") && args.Split(" -i ").Length > 2 => "mux audio (AudioOps.MuxAsync, video copied)",
                 _ when Has("-c:v copy") => "conform by copy (Conformer, video copied)",
                 _ when Has("-c:v prores_ks") || Has("-c:v dnxhd") || Has("-c:v libx264") => "conform (re-encode)",
-                _ when Has("-sseof") => "read audio tail (AudioOps.ExtendAsync)",
                 _ when Has("pcm_s24le") => "audio encode (AudioOps.ExtendAsync)",
                 _ => "other ffmpeg",
             };
