@@ -68,6 +68,11 @@ internal sealed class OutputPlacer
         {
             await Conformer.ConformAsync(output.VideoPath, spec, path, null, cancellationToken).ConfigureAwait(false);
         }
+        else if (Conformer.IsConformed(await MediaProbe.ProbeAsync(output.VideoPath, cancellationToken).ConfigureAwait(false), spec))
+        {
+            // The writer already produced the delivery format: one copy pass adds the audio and stamps the timecode.
+            await Editing.Media.Audio.AudioOps.MuxAsync(output.VideoPath, output.AudioPath!, audioSpec.Format, path, startTimecode, cancellationToken).ConfigureAwait(false);
+        }
         else
         {
             var video = Path.Combine(Path.GetDirectoryName(output.VideoPath)!, $"conformed-{output.Id}{Path.GetExtension(path)}");
