@@ -75,7 +75,7 @@ public sealed class ApplyRunner
         foreach (var s in selected)
         {
             var where = s.Describe();
-            if (s.Item is not Item || s.Item is Transition || !tool.Targets.Contains(KindOf(s.Item)))
+            if (s.Item is not Item || s.Item is Transition || !tool.Targets.Contains(ClipContextFactory.KindOf(s.Item)))
             {
                 var accepts = string.Join(" and ", tool.Targets.Select(t => t.ToString().ToLowerInvariant() + "s"));
                 issues.Add(new ItemIssue(where, ValidationIssue.Error("", $"{tool.Id} applies to {accepts}, not to a {s.Item.SchemaName.ToLowerInvariant()}")));
@@ -289,14 +289,6 @@ public sealed class ApplyRunner
         ReplaceWithRender => "replace-with-render",
         SetActiveMedia s => $"set-active-media {s.ReferenceKey}",
         _ => edit.GetType().Name,
-    };
-
-    private static ItemKind KindOf(Composable item) => item switch
-    {
-        Gap => ItemKind.Gap,
-        Transition => ItemKind.Transition,
-        Stack => ItemKind.Stack,
-        _ => ItemKind.Clip,
     };
 
     /// <summary>Relative media URLs are relative to the timeline's folder: keep them pointing at the same files.</summary>

@@ -91,7 +91,7 @@ public sealed class ClipContextFactory
 
         return new ClipContext
         {
-            Kind = item switch { Gap => ItemKind.Gap, Stack => ItemKind.Stack, _ => ItemKind.Clip },
+            Kind = KindOf(item),
             Name = item.Name,
             ItemPath = $"tracks.children[{selected.TrackIndex}].children[{index}]",
             TrackIndex = selected.TrackIndex,
@@ -118,6 +118,15 @@ public sealed class ClipContextFactory
             Metadata = MetadataJson.ToElement(item.Metadata),
         };
     }
+
+    /// <summary>The SDK's kind for a timeline item.</summary>
+    internal static ItemKind KindOf(Composable item) => item switch
+    {
+        Gap => ItemKind.Gap,
+        Transition => ItemKind.Transition,
+        Stack => ItemKind.Stack,
+        _ => ItemKind.Clip,
+    };
 
     private PixelSize? TimelineSize()
     {
@@ -235,7 +244,7 @@ public sealed class ClipContextFactory
 
         return new NeighbourContext
         {
-            Kind = neighbour switch { Gap => ItemKind.Gap, Transition => ItemKind.Transition, Stack => ItemKind.Stack, _ => ItemKind.Clip },
+            Kind = KindOf(neighbour),
             Name = neighbour.Name,
             RecordRange = record,
             EdgeFramePath = edge,
