@@ -208,6 +208,25 @@ public sealed class ApplyTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_or_malformed_timeline_is_bad_input_naming_the_file_and_nothing_is_written()
+    {
+        var missing = Temp("nope.otio");
+        var broken = Temp("broken.otio");
+        File.WriteAllText(broken, "{\"OTIO_SCHEMA\": \"Timeline.1\", \"tracks\": [");
+        var output = Temp("out.otio");
+
+        var r1 = EditingProcess.Run("apply", missing, "--tool", "editing.extend", "--select", "sh010", "-o", output);
+        var r2 = EditingProcess.Run("apply", broken, "--tool", "editing.extend", "--select", "sh010", "-o", output);
+
+        Assert.Equal(2, r1.ExitCode);
+        Assert.Contains("nope.otio", r1.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("broken.otio:1:", r2.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        Assert.False(Directory.Exists(Temp("out.media")));
+    }
+
+    [Fact]
     public void Output_equal_to_input_needs_in_place()
     {
         var cut = TestCut.Create(_dir.FullName);
