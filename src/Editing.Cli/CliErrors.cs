@@ -21,6 +21,11 @@ internal static class CliErrors
             Console.Error.WriteLine($"editing: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Editing.Host.Providers.ProviderConfigurationException e)
+        {
+            Console.Error.WriteLine($"editing: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Editing.Host.Edits.SelectionException e)
         {
             Console.Error.WriteLine($"editing: {e.Message}");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Editing.Host.Plugins;
+using Editing.Host.Providers;
 using Editing.Otio;
 using Editing.Otio.Bundles;
 using Editing.Otio.OpenTime;
@@ -33,6 +34,9 @@ public sealed class ApplyRunner
         _host = host ?? throw new ArgumentNullException(nameof(host));
         _media = media ?? throw new ArgumentNullException(nameof(media));
     }
+
+    /// <summary>Provider settings and secrets; null to read the user's configuration (<see cref="ProviderConfiguration.Load"/>).</summary>
+    public ProviderConfiguration? Configuration { get; init; }
 
     /// <summary>Receives a line per step for the console (<c>sh010: generating 48 frames</c>).</summary>
     public Action<string>? Status { get; init; }
@@ -136,8 +140,16 @@ public sealed class ApplyRunner
             ProviderAccess? providers = null;
             if (tool.ProviderModes.Count > 0)
             {
-                providers = await _host.CreateProviderAccessAsync(request.ProviderId ?? DefaultProviderId, request.ModelId,
-                    new ProviderRunOptions { ScratchDirectory = Path.Combine(runDirectory, "provider") }, cancellationToken).ConfigureAwait(false);
+                var providerId = request.ProviderId ?? DefaultProviderId;
+                var configuration = Configuration ?? ProviderConfiguration.Load();
+                var declared = _host.GetProviderPlugin(providerId).Manifest.SecretEnvironment;
+                providers = await _host.CreateProviderAccessAsync(providerId, request.ModelId,
+                    new ProviderRunOptions
+                    {
+                        ScratchDirectory = Path.Combine(runDirectory, "provider"),
+                        Settings = configuration.SettingsFor(providerId),
+                        Secrets = configuration.SecretsFor(providerId, declared),
+                    }, cancellationToken).ConfigureAwait(false);
                 providerLabel = $"{providers.Selected.Id} {providers.Selected.Version} / {providers.SelectedModel.ModelId}";
             }
 

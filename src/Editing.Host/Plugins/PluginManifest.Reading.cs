@@ -102,6 +102,7 @@ public sealed partial class PluginManifest
             var displayName = reader.OptionalString(root, "displayName");
             var description = reader.OptionalString(root, "description") ?? "";
             var timeouts = reader.Timeouts(root);
+            var secretEnvironment = reader.SecretEnvironment(root);
 
             if (reader.Errors.Count > 0)
             {
@@ -109,7 +110,7 @@ public sealed partial class PluginManifest
             }
 
             return new PluginManifest(path, id!, version!, sdk!, entry!, tools!, providers!, runtime,
-                string.IsNullOrWhiteSpace(displayName) ? id! : displayName, description, timeouts);
+                string.IsNullOrWhiteSpace(displayName) ? id! : displayName, description, timeouts, secretEnvironment);
         }
     }
 
@@ -262,6 +263,40 @@ public sealed partial class PluginManifest
             }
 
             return new PluginTimeouts(Seconds(value, "describeSeconds"), Seconds(value, "runSeconds"));
+        }
+
+        public IReadOnlyDictionary<string, string> SecretEnvironment(JsonElement obj)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!obj.TryGetProperty("secretEnvironment", out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return map;
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                TypeMismatch("secretEnvironment", "an object {\"<secret name>\": \"<ENVIRONMENT_VARIABLE>\"}", value);
+                return map;
+            }
+
+            foreach (var p in value.EnumerateObject())
+            {
+                var path = "secretEnvironment." + p.Name;
+                if (p.Value.ValueKind != JsonValueKind.String)
+                {
+                    TypeMismatch(path, "the name of an environment variable", p.Value);
+                }
+                else if (p.Value.GetString() is not { Length: > 0 } variable || variable.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_')))
+                {
+                    Invalid(path, $"'{p.Value.GetString()}' is not an environment variable name (letters, digits and _)");
+                }
+                else
+                {
+                    map[p.Name] = variable;
+                }
+            }
+
+            return map;
         }
 
         private TimeSpan? Seconds(JsonElement obj, string name)

@@ -21,7 +21,8 @@ namespace Editing.Host.Plugins;
 /// Required: <c>id</c> (reverse-DNS), <c>version</c> (semver), <c>sdk</c> (a version range), <c>entry</c> (the
 /// assembly, relative to the plugin folder), and at least one id in <c>tools</c> or <c>providers</c>. Optional:
 /// <c>runtime</c> (<c>process</c>, the default, or <c>inproc</c>), <c>displayName</c>, <c>description</c>,
-/// <c>timeouts</c>. Unknown fields are ignored so newer plugins still load; comments and trailing commas are allowed.
+/// <c>timeouts</c>, <c>secretEnvironment</c> (the environment variables its providers' secrets are read from by default,
+/// by secret name: <c>{"api_key": "RUNWAYML_API_SECRET"}</c>). Unknown fields are ignored so newer plugins still load; comments and trailing commas are allowed.
 /// </summary>
 public sealed partial class PluginManifest
 {
@@ -30,8 +31,9 @@ public sealed partial class PluginManifest
 
     private PluginManifest(string manifestPath, string id, SemanticVersion version, VersionRange sdk, string entry,
         IReadOnlyList<string> tools, IReadOnlyList<string> providers, PluginRuntime runtime, string displayName,
-        string description, PluginTimeouts timeouts)
+        string description, PluginTimeouts timeouts, IReadOnlyDictionary<string, string> secretEnvironment)
     {
+        SecretEnvironment = secretEnvironment;
         ManifestPath = manifestPath;
         Id = id;
         Version = version;
@@ -83,6 +85,13 @@ public sealed partial class PluginManifest
 
     /// <summary>Time limits the plugin asks for.</summary>
     public PluginTimeouts Timeouts { get; }
+
+    /// <summary>
+    /// The environment variables the plugin's provider secrets are read from by default, by secret name
+    /// (<c>api_key</c> → <c>RUNWAYML_API_SECRET</c>); empty when plugin.json declares none. The user's configuration
+    /// can override them (see <see cref="Editing.Host.Providers.ProviderConfiguration"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SecretEnvironment { get; }
 
     /// <summary>Reads and checks a plugin.json.</summary>
     /// <param name="manifestPath">Path of the plugin.json file.</param>
