@@ -26,6 +26,26 @@ internal static class CliErrors
             Console.Error.WriteLine($"editing: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Editing.Host.Provenance.PolicyException e)
+        {
+            foreach (var v in e.Violations)
+            {
+                Console.Error.WriteLine($"editing: {v}");
+            }
+
+            Console.Error.WriteLine($"editing: {e.Message}");
+            return ExitCodes.PolicyRefused;
+        }
+        catch (Editing.Host.Provenance.PolicyFileException e)
+        {
+            Console.Error.WriteLine($"editing: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Editing.Host.Provenance.JournalException e)
+        {
+            Console.Error.WriteLine($"editing: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Editing.Host.Edits.SelectionException e)
         {
             Console.Error.WriteLine($"editing: {e.Message}");

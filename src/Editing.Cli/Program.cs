@@ -14,6 +14,11 @@ internal static class Program
         root.Subcommands.Add(ApplyCommand.Create());
         root.Subcommands.Add(ToolsCommand.Create());
         root.Subcommands.Add(PluginsCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(HistoryCommands.CreateHistory());
+        root.Subcommands.Add(HistoryCommands.CreateUndo());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

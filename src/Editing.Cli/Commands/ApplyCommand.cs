@@ -33,9 +33,12 @@ internal static class ApplyCommand
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
         var outOfProcess = new Option<bool>("--isolate") { Description = "Run built-in plugins in worker processes too." };
         var keepScratch = new Option<bool>("--keep-scratch") { Description = "Keep the per-item scratch folders (plugin debugging)." };
+        var policy = new Option<string?>("--policy") { Description = "A studio policy file checked before any generation (default $EDITING_POLICY)." };
+        var noHistory = new Option<bool>("--no-history") { Description = "Do not journal this apply (no 'editing undo' for it)." };
         var cmd = new Command("apply", "Run a tool on selected clips or gaps and write the edited timeline with its generated media.")
         {
             timeline, tool, select, param, provider, model, output, inPlace, mediaDir, variations, allowMissing, codec, jobs, json, outOfProcess, keepScratch,
+            policy, noHistory,
         };
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
@@ -74,6 +77,8 @@ internal static class ApplyCommand
                 Codec = ParseCodec(parse.GetValue(codec)!),
                 MaxParallelism = Math.Max(1, parse.GetValue(jobs)),
                 KeepScratch = parse.GetValue(keepScratch),
+                PolicyPath = parse.GetValue(policy),
+                Journal = !parse.GetValue(noHistory),
             };
             var asJson = parse.GetValue(json);
             return Async.Run(async ct =>
@@ -91,16 +96,9 @@ internal static class ApplyCommand
         return cmd;
     }
 
-    private static DeliveryCodec ParseCodec(string text) => text.ToLowerInvariant() switch
-    {
-        "prores-hq" or "prores" => DeliveryCodec.ProRes422HQ,
-        "prores-lt" => DeliveryCodec.ProRes422LT,
-        "prores-proxy" => DeliveryCodec.ProRes422Proxy,
-        "dnxhr-hq" => DeliveryCodec.DnxhrHQ,
-        "dnxhr-sq" => DeliveryCodec.DnxhrSQ,
-        "h264" => DeliveryCodec.H264Review,
-        _ => throw new UsageException($"--codec {text}: expected prores-hq, prores-lt, prores-proxy, dnxhr-hq, dnxhr-sq or h264"),
-    };
+    private static DeliveryCodec ParseCodec(string text) => DeliveryCodecs.TryParse(text, out var codec)
+        ? codec
+        : throw new UsageException($"--codec {text}: expected {string.Join(", ", DeliveryCodecs.Names)}");
 
     private static void Print(ApplyReport report, bool asJson)
     {

@@ -42,6 +42,13 @@ public sealed record ApplyRequest
     /// <summary>Who ran it (for provenance); default the OS user.</summary>
     public string Operator { get; init; } = Environment.UserName;
 
+    /// <summary>A studio policy file checked before any generation; null for <c>$EDITING_POLICY</c>, if set.</summary>
+    public string? PolicyPath { get; init; }
+
+    /// <summary>Journal the apply beside the output timeline and keep the version it replaces, for <c>editing history</c>
+    /// and <c>editing undo</c> (see <see cref="Provenance.EditJournal"/>).</summary>
+    public bool Journal { get; init; } = true;
+
     /// <summary>Keep the per-item scratch folders (for debugging plugins).</summary>
     public bool KeepScratch { get; init; }
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Editing.Host.Plugins;
+using Editing.Host.Provenance;
 using Editing.Host.Providers;
 using Editing.Otio;
 using Editing.Otio.Bundles;
@@ -7,6 +10,7 @@ using Editing.Otio.OpenTime;
 using Editing.Otio.Schema;
 using Editing.Sdk.Controls;
 using Editing.Sdk.Media;
+using Editing.Sdk.Providers;
 using Editing.Sdk.Tools;
 using Editing.Sdk.Tools.Edits;
 
@@ -37,6 +41,10 @@ public sealed class ApplyRunner
 
     /// <summary>Provider settings and secrets; null to read the user's configuration (<see cref="ProviderConfiguration.Load"/>).</summary>
     public ProviderConfiguration? Configuration { get; init; }
+
+    /// <summary>The studio policy; null to read <see cref="ApplyRequest.PolicyPath"/> or <c>$EDITING_POLICY</c> (none when
+    /// both are unset).</summary>
+    public StudioPolicy? Policy { get; init; }
 
     /// <summary>Receives a line per step for the console (<c>sh010: generating 48 frames</c>).</summary>
     public Action<string>? Status { get; init; }
@@ -130,31 +138,57 @@ public sealed class ApplyRunner
         }
 
         var runDirectory = Path.Combine(Path.GetDirectoryName(outputPath)!, $".editing-run-{Guid.NewGuid():N}");
+
+        // The provider is described (no generation yet) so the policy can judge it and its model.
+        ProviderAccess? providers = null;
+        TrainingDataDeclaration? configuredTraining = null;
+        var providerLabel = "";
+        if (tool.ProviderModes.Count > 0)
+        {
+            var providerId = request.ProviderId ?? DefaultProviderId;
+            var configuration = Configuration ?? ProviderConfiguration.Load();
+            var declared = _host.GetProviderPlugin(providerId).Manifest.SecretEnvironment;
+            var settings = configuration.SettingsFor(providerId);
+            providers = await _host.CreateProviderAccessAsync(providerId, request.ModelId,
+                new ProviderRunOptions
+                {
+                    ScratchDirectory = Path.Combine(runDirectory, "provider"),
+                    Settings = settings,
+                    Secrets = configuration.SecretsFor(providerId, declared),
+                }, cancellationToken).ConfigureAwait(false);
+            providerLabel = $"{providers.Selected.Id} {providers.Selected.Version} / {providers.SelectedModel.ModelId}";
+            // The studio's own declaration for a provider (its contract with the vendor) wins over the model's.
+            if (settings.TryGetValue("training_data", out var source) && source.Length > 0)
+            {
+                configuredTraining = new TrainingDataDeclaration(source, settings.GetValueOrDefault("training_data_licence", ""), settings.GetValueOrDefault("training_data_reference", ""));
+            }
+        }
+
+        var policy = Policy ?? (request.PolicyPath ?? Environment.GetEnvironmentVariable(StudioPolicy.FileVariable)) switch
+        {
+            { Length: > 0 } policyPath => StudioPolicy.Load(policyPath),
+            _ => null,
+        };
+        if (policy is not null)
+        {
+            var plan = new PlannedGeneration(providers?.Selected.Id, providers?.SelectedModel.ModelId,
+                (configuredTraining ?? providers?.SelectedModel.TrainingData ?? TrainingDataDeclaration.Undeclared).Source,
+                request.Codec, work.Select(w => (Item)w.Item.Item).ToList(), tool, values, Math.Max(1, request.Variations));
+            var violations = PolicyChecker.BeforeGeneration(policy, timeline, inputPath, plan);
+            if (violations.Count > 0)
+            {
+                throw new PolicyException($"{inputPath}: the studio policy {policy.SourcePath} refuses this apply ({violations.Count} violation(s)); nothing was generated", violations);
+            }
+        }
+
         Directory.CreateDirectory(runDirectory);
         Directory.CreateDirectory(mediaDirectory);
         var placer = new OutputPlacer(mediaDirectory, Path.GetDirectoryName(outputPath)!, request, tool);
         var warnings = issues.Select(i => i.ToString()).ToList();
-        var providerLabel = "";
         try
         {
-            ProviderAccess? providers = null;
-            if (tool.ProviderModes.Count > 0)
-            {
-                var providerId = request.ProviderId ?? DefaultProviderId;
-                var configuration = Configuration ?? ProviderConfiguration.Load();
-                var declared = _host.GetProviderPlugin(providerId).Manifest.SecretEnvironment;
-                providers = await _host.CreateProviderAccessAsync(providerId, request.ModelId,
-                    new ProviderRunOptions
-                    {
-                        ScratchDirectory = Path.Combine(runDirectory, "provider"),
-                        Settings = configuration.SettingsFor(providerId),
-                        Secrets = configuration.SecretsFor(providerId, declared),
-                    }, cancellationToken).ConfigureAwait(false);
-                providerLabel = $"{providers.Selected.Id} {providers.Selected.Version} / {providers.SelectedModel.ModelId}";
-            }
-
             using var gate = new SemaphoreSlim(Math.Max(1, request.MaxParallelism));
-            var tasks = work.Select((w, n) => RunItemAsync(w.Item, values, tool, request, factory, providers, placer,
+            var tasks = work.Select((w, n) => RunItemAsync(w.Item, values, tool, request, factory, providers, configuredTraining, placer,
                 Path.Combine(runDirectory, $"item-{n:000}"), gate, cancellationToken)).ToList();
             ItemRun[] results;
             try
@@ -185,8 +219,15 @@ public sealed class ApplyRunner
                         p.AvailableRange.StartTime.ToTimecode(), p.Output.Generation?.Seed, placer.ProvenancePath(p))).ToList()));
             }
 
+            var journal = EditJournal.For(outputPath);
+            var previousVersion = request.Journal ? journal.KeepCurrentVersion() : null;
             TimelineFile.Write(timeline, outputPath);
             placer.Commit();
+            if (request.Journal)
+            {
+                journal.Append(JournalEntryFor(request, tool, providerLabel, inputPath, outputPath, previousVersion, applied, clock.Elapsed), request.Operator);
+            }
+
             return new ApplyReport
             {
                 OutputPath = outputPath,
@@ -212,10 +253,39 @@ public sealed class ApplyRunner
         }
     }
 
+    private static JsonObject JournalEntryFor(ApplyRequest request, ToolDescriptor tool, string providerLabel, string inputPath, string outputPath,
+        JsonObject? previousVersion, IReadOnlyList<AppliedItem> applied, TimeSpan elapsed)
+    {
+        static string Sha(string path) => File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "";
+        var selections = string.Join(" ", request.Selections);
+        var parameters = request.Parameters.Count == 0 ? "" : " (" + string.Join(" ", request.Parameters.Select(p => "--param " + p)) + ")";
+        return new JsonObject
+        {
+            ["action"] = "apply",
+            ["summary"] = $"{tool.Id} on {selections}{parameters}",
+            ["tool"] = tool.Id,
+            ["tool_version"] = tool.Version.ToString(),
+            ["provider"] = providerLabel,
+            ["selections"] = new JsonArray([.. request.Selections.Select(s => JsonValue.Create(s))]),
+            ["parameters"] = new JsonArray([.. request.Parameters.Select(p => JsonValue.Create(p))]),
+            ["variations"] = request.Variations,
+            ["input"] = new JsonObject { ["path"] = inputPath, ["sha256"] = inputPath == outputPath ? previousVersion?["sha256"]?.DeepClone() : Sha(inputPath) },
+            ["output"] = new JsonObject { ["path"] = outputPath, ["sha256"] = Sha(outputPath) },
+            ["previous_version"] = previousVersion,
+            ["items"] = new JsonArray([.. applied.Select(a => (JsonNode)new JsonObject
+            {
+                ["item"] = a.Item,
+                ["edits"] = new JsonArray([.. a.Edits.Select(e => JsonValue.Create(e))]),
+                ["media"] = new JsonArray([.. a.Media.Select(m => JsonValue.Create(m.Path))]),
+            })]),
+            ["seconds"] = Math.Round(elapsed.TotalSeconds, 3),
+        };
+    }
+
     private sealed record ItemRun(SelectedItem Item, IReadOnlyList<EditIntent> Edits, IReadOnlyList<PlacedOutput> Placed, IReadOnlyList<string> Warnings);
 
     private async Task<ItemRun> RunItemAsync(SelectedItem item, ControlValues values, ToolDescriptor tool, ApplyRequest request,
-        ClipContextFactory factory, ProviderAccess? providers, OutputPlacer placer, string scratch, SemaphoreSlim gate,
+        ClipContextFactory factory, ProviderAccess? providers, TrainingDataDeclaration? configuredTraining, OutputPlacer placer, string scratch, SemaphoreSlim gate,
         CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -245,8 +315,11 @@ public sealed class ApplyRunner
                 }, cancellationToken).ConfigureAwait(false);
                 warnings.AddRange(result.Warnings);
                 var outputs = new List<PlacedOutput>();
-                foreach (var output in result.Outputs)
+                foreach (var generated in result.Outputs)
                 {
+                    var output = configuredTraining is not null && generated.Generation is { } g
+                        ? generated with { Generation = g with { TrainingData = configuredTraining } }
+                        : generated;
                     var startTc = StartTimecodeFor(output, result.Edits, context);
                     outputs.Add(await placer.PlaceAsync(output, context, startTc, runValues, cancellationToken).ConfigureAwait(false));
                 }

@@ -21,3 +21,40 @@ public enum DeliveryCodec
     /// <summary>H.264 review proxy, <c>.mp4</c>.</summary>
     H264Review,
 }
+
+/// <summary>The command-line names of <see cref="DeliveryCodec"/> values (<c>prores-hq</c>...).</summary>
+public static class DeliveryCodecs
+{
+    private static readonly (string Name, DeliveryCodec Codec)[] Table =
+    [
+        ("prores-hq", DeliveryCodec.ProRes422HQ),
+        ("prores-lt", DeliveryCodec.ProRes422LT),
+        ("prores-proxy", DeliveryCodec.ProRes422Proxy),
+        ("dnxhr-hq", DeliveryCodec.DnxhrHQ),
+        ("dnxhr-sq", DeliveryCodec.DnxhrSQ),
+        ("h264", DeliveryCodec.H264Review),
+    ];
+
+    /// <summary>Every name, in order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Table.Select(t => t.Name)];
+
+    /// <summary>The name of <paramref name="codec"/>.</summary>
+    public static string Name(DeliveryCodec codec) => Table.First(t => t.Codec == codec).Name;
+
+    /// <summary>Parses a name (case-insensitive; <c>prores</c> is <c>prores-hq</c>).</summary>
+    public static bool TryParse(string? name, out DeliveryCodec codec)
+    {
+        var key = name?.Trim().ToLowerInvariant() == "prores" ? "prores-hq" : name?.Trim().ToLowerInvariant();
+        foreach (var (n, c) in Table)
+        {
+            if (n == key)
+            {
+                codec = c;
+                return true;
+            }
+        }
+
+        codec = default;
+        return false;
+    }
+}

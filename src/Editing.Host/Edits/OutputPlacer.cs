@@ -100,6 +100,13 @@ internal sealed class OutputPlacer
             ["provider"] = output.Generation?.ProviderId ?? "",
             ["model"] = output.Generation?.ModelId ?? "",
             ["seed"] = output.Generation?.Seed ?? 0L,
+            ["partly_generated"] = output.Generation is not null && output.PartlyGenerated,
+            ["digital_source_type"] = DigitalSourceType(output),
+            ["training_data"] = output.Generation?.TrainingData.Source ?? "",
+            ["training_data_licence"] = output.Generation?.TrainingData.Licence ?? "",
+            ["prompt"] = values.TryGet("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String ? prompt.GetString() ?? "" : "",
+            ["codec"] = DeliveryCodecs.Name(_request.Codec),
+            ["operator"] = _request.Operator,
             ["sha256"] = digest,
             ["provenance"] = Path.GetRelativePath(_timelineDirectory, sidecar).Replace('\\', '/'),
         };
@@ -178,6 +185,10 @@ internal sealed class OutputPlacer
         _ => CodecProfile.ProRes422HQ,
     };
 
+    private static string DigitalSourceType(MediaOutput output) => output.Generation is null
+        ? "algorithmicallyEnhanced"
+        : output.PartlyGenerated ? "compositeWithTrainedAlgorithmicMedia" : "trainedAlgorithmicMedia";
+
     private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
@@ -202,9 +213,7 @@ internal sealed class OutputPlacer
             w.WriteStartObject();
             w.WriteString("schema", "editing.provenance/1");
             w.WriteString("action", generation is null || output.PartlyGenerated ? "c2pa.edited" : "c2pa.created");
-            w.WriteString("digital_source_type", "http://cv.iptc.org/newscodes/digitalsourcetype/" + (generation is null
-                ? "algorithmicallyEnhanced"
-                : output.PartlyGenerated ? "compositeWithTrainedAlgorithmicMedia" : "trainedAlgorithmicMedia"));
+            w.WriteString("digital_source_type", "http://cv.iptc.org/newscodes/digitalsourcetype/" + DigitalSourceType(output));
             w.WriteStartObject("software_agent");
             w.WriteString("name", "Editing");
             w.WriteString("version", typeof(OutputPlacer).Assembly.GetName().Version?.ToString(3) ?? "");
