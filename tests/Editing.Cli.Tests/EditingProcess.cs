@@ -9,7 +9,11 @@ internal static class EditingProcess
 
     public static string Sample => Path.Combine(AppContext.BaseDirectory, "samples", "cut.otio");
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables. The result cache is off unless the caller sets
+    /// <c>EDITING_CACHE_DIR</c>, so each test sees its own work.</summary>
+    public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "editing.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -18,6 +22,16 @@ internal static class EditingProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (!environment.ContainsKey("EDITING_CACHE_DIR"))
+        {
+            psi.Environment["EDITING_NO_CACHE"] = "1";
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
+
         psi.ArgumentList.Add("exec");
         psi.ArgumentList.Add("--runtimeconfig");
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "editing.runtimeconfig.json"));

@@ -34,11 +34,14 @@ internal static class ApplyCommand
         var outOfProcess = new Option<bool>("--isolate") { Description = "Run built-in plugins in worker processes too." };
         var keepScratch = new Option<bool>("--keep-scratch") { Description = "Keep the per-item scratch folders (plugin debugging)." };
         var policy = new Option<string?>("--policy") { Description = "A studio policy file checked before any generation (default $EDITING_POLICY)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither reuse nor store results in the result cache (also EDITING_NO_CACHE=1)." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "The result cache folder (default $EDITING_CACHE_DIR, else ~/.cache/editing)." };
+        var cacheMax = new Option<string?>("--cache-max-size") { Description = "Evict least recently used results above this size, e.g. 20G (default $EDITING_CACHE_MAX_SIZE, else 20G)." };
         var noHistory = new Option<bool>("--no-history") { Description = "Do not journal this apply (no 'editing undo' for it)." };
         var cmd = new Command("apply", "Run a tool on selected clips or gaps and write the edited timeline with its generated media.")
         {
             timeline, tool, select, param, provider, model, output, inPlace, mediaDir, variations, allowMissing, codec, jobs, json, outOfProcess, keepScratch,
-            policy, noHistory,
+            policy, noHistory, noCache, cacheDir, cacheMax,
         };
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
@@ -79,7 +82,22 @@ internal static class ApplyCommand
                 KeepScratch = parse.GetValue(keepScratch),
                 PolicyPath = parse.GetValue(policy),
                 Journal = !parse.GetValue(noHistory),
+                UseCache = !parse.GetValue(noCache),
+                CacheDirectory = parse.GetValue(cacheDir),
+                CacheMaxSize = parse.GetValue(cacheMax),
             };
+            if (request.CacheMaxSize is { } size)
+            {
+                try
+                {
+                    Editing.Host.Caching.ResultCache.ParseSize(size);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException($"--cache-max-size: {e.Message}");
+                }
+            }
+
             var asJson = parse.GetValue(json);
             return Async.Run(async ct =>
             {
@@ -109,7 +127,8 @@ internal static class ApplyCommand
             return;
         }
 
-        Console.Out.WriteLine($"{report.Tool}{(report.Provider.Length > 0 ? " with " + report.Provider : "")}: {report.Items.Count} item(s) in {report.Seconds:0.0} s");
+        var reuse = report.CacheHits > 0 ? $"; {report.CacheHits} result(s) reused from the cache, {report.ProviderCalls} provider call(s)" : "";
+        Console.Out.WriteLine($"{report.Tool}{(report.Provider.Length > 0 ? " with " + report.Provider : "")}: {report.Items.Count} item(s) in {report.Seconds:0.0} s{reuse}");
         foreach (var item in report.Items)
         {
             Console.Out.WriteLine($"  {item.Item}: {string.Join("; ", item.Edits)}");

@@ -23,6 +23,12 @@ public sealed record ApplyReport
 
     /// <summary>Wall time in seconds.</summary>
     public double Seconds { get; init; }
+
+    /// <summary>Generations the tools asked the provider for (0 when every result came from the cache).</summary>
+    public int ProviderCalls { get; init; }
+
+    /// <summary>Tool runs whose results were reused from the cache.</summary>
+    public int CacheHits { get; init; }
 }
 
 /// <summary>What happened to one item.</summary>

@@ -42,6 +42,15 @@ public sealed record ApplyRequest
     /// <summary>Who ran it (for provenance); default the OS user.</summary>
     public string Operator { get; init; } = Environment.UserName;
 
+    /// <summary>Reuse identical earlier results from the cache and store new ones (<c>--no-cache</c> turns it off).</summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>The cache folder; null for <c>$EDITING_CACHE_DIR</c> or the default.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>The cache size limit (<c>20G</c>); null for <c>$EDITING_CACHE_MAX_SIZE</c> or 20 GiB.</summary>
+    public string? CacheMaxSize { get; init; }
+
     /// <summary>A studio policy file checked before any generation; null for <c>$EDITING_POLICY</c>, if set.</summary>
     public string? PolicyPath { get; init; }
 

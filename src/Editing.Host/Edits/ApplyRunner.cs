@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Editing.Host.Caching;
 using Editing.Host.Plugins;
 using Editing.Host.Provenance;
 using Editing.Host.Providers;
@@ -41,6 +43,10 @@ public sealed class ApplyRunner
 
     /// <summary>Provider settings and secrets; null to read the user's configuration (<see cref="ProviderConfiguration.Load"/>).</summary>
     public ProviderConfiguration? Configuration { get; init; }
+
+    /// <summary>The result cache; null to open the one <see cref="ApplyRequest.CacheDirectory"/> or the environment
+    /// names (see <see cref="ResultCache.FromEnvironment"/>). Ignored when <see cref="ApplyRequest.UseCache"/> is false.</summary>
+    public ResultCache? Cache { get; init; }
 
     /// <summary>The studio policy; null to read <see cref="ApplyRequest.PolicyPath"/> or <c>$EDITING_POLICY</c> (none when
     /// both are unset).</summary>
@@ -188,8 +194,10 @@ public sealed class ApplyRunner
         try
         {
             using var gate = new SemaphoreSlim(Math.Max(1, request.MaxParallelism));
-            var tasks = work.Select((w, n) => RunItemAsync(w.Item, values, tool, request, factory, providers, configuredTraining, placer,
-                Path.Combine(runDirectory, $"item-{n:000}"), gate, cancellationToken)).ToList();
+            var counters = new RunCounters();
+            var cache = !request.UseCache ? null : Cache ?? ResultCache.FromEnvironment(request.CacheDirectory, request.CacheMaxSize);
+            var tasks = work.Select((w, n) => RunItemAsync(w.Item, w.Context, values, tool, request, factory, providers, configuredTraining, placer,
+                cache, counters, Path.Combine(runDirectory, $"item-{n:000}"), gate, cancellationToken)).ToList();
             ItemRun[] results;
             try
             {
@@ -237,6 +245,8 @@ public sealed class ApplyRunner
                 Items = applied,
                 Warnings = warnings,
                 Seconds = clock.Elapsed.TotalSeconds,
+                ProviderCalls = counters.ProviderCalls,
+                CacheHits = counters.CacheHits,
             };
         }
         catch
@@ -282,51 +292,107 @@ public sealed class ApplyRunner
         };
     }
 
+    /// <summary>Counts across the items of one run.</summary>
+    private sealed class RunCounters
+    {
+        public int ProviderCalls;
+        public int CacheHits;
+    }
+
+    /// <summary>Counts the generations a tool asks for (the report's <c>provider_calls</c>).</summary>
+    private sealed class CountingProviderAccess(ProviderAccess inner, RunCounters counters) : ProviderAccess
+    {
+        public override ProviderDescriptor Selected => inner.Selected;
+
+        public override ModelCapabilities SelectedModel => inner.SelectedModel;
+
+        public override Task<GenerationResult> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref counters.ProviderCalls);
+            return inner.GenerateAsync(request, cancellationToken);
+        }
+    }
+
     private sealed record ItemRun(SelectedItem Item, IReadOnlyList<EditIntent> Edits, IReadOnlyList<PlacedOutput> Placed, IReadOnlyList<string> Warnings);
 
-    private async Task<ItemRun> RunItemAsync(SelectedItem item, ControlValues values, ToolDescriptor tool, ApplyRequest request,
-        ClipContextFactory factory, ProviderAccess? providers, TrainingDataDeclaration? configuredTraining, OutputPlacer placer, string scratch, SemaphoreSlim gate,
-        CancellationToken cancellationToken)
+    private async Task<ItemRun> RunItemAsync(SelectedItem item, ClipContext light, ControlValues values, ToolDescriptor tool, ApplyRequest request,
+        ClipContextFactory factory, ProviderAccess? providers, TrainingDataDeclaration? configuredTraining, OutputPlacer placer, ResultCache? cache,
+        RunCounters counters, string scratch, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Directory.CreateDirectory(scratch);
-            var inputs = Path.Combine(scratch, "inputs");
-            Directory.CreateDirectory(inputs);
-            var context = await factory.CreateAsync(item, tool.Inputs, inputs, cancellationToken).ConfigureAwait(false);
             var runs = request.Variations > 0 ? request.Variations : 1;
+            var runValues = Enumerable.Range(0, runs)
+                .Select(k => request.Variations > 0 ? values.With("seed", values.GetSeed("seed") + k) : values)
+                .ToList();
+            var keys = new string?[runs];
+            if (cache is not null)
+            {
+                var description = await CacheDescriptionAsync(cache, light, tool, request, providers, configuredTraining, cancellationToken).ConfigureAwait(false);
+                for (var k = 0; k < runs; k++)
+                {
+                    var valuesNode = JsonNode.Parse(runValues[k].ToJson());
+                    await HashFilesAsync(cache, valuesNode, cancellationToken).ConfigureAwait(false);
+                    description["values"] = valuesNode;
+                    keys[k] = ResultCache.KeyOf(description);
+                }
+            }
+
+            ClipContext? context = null;
             var edits = new List<EditIntent>();
             var placed = new List<PlacedOutput>();
             var warnings = new List<string>();
             for (var k = 0; k < runs; k++)
             {
-                var runValues = values;
-                if (request.Variations > 0)
+                var variation = runs > 1 ? $" variation {k + 1}/{runs}" : "";
+                var restored = keys[k] is { } key ? await TryRestoreAsync(cache!, key, placer, light, cancellationToken).ConfigureAwait(false) : null;
+                IReadOnlyList<EditIntent> resultEdits;
+                List<PlacedOutput> outputs;
+                if (restored is not null)
                 {
-                    runValues = values.With("seed", values.GetSeed("seed") + k);
+                    Status?.Invoke($"{Label(item)}: {tool.Id}{variation} (reused from the cache)");
+                    Interlocked.Increment(ref counters.CacheHits);
+                    (resultEdits, outputs, var cachedWarnings) = restored.Value;
+                    warnings.AddRange(cachedWarnings);
                 }
+                else
+                {
+                    if (context is null)
+                    {
+                        Directory.CreateDirectory(scratch);
+                        var inputs = Path.Combine(scratch, "inputs");
+                        Directory.CreateDirectory(inputs);
+                        context = await factory.CreateAsync(item, tool.Inputs, inputs, cancellationToken).ConfigureAwait(false);
+                    }
 
-                Status?.Invoke($"{Label(item)}: {tool.Id}{(runs > 1 ? $" variation {k + 1}/{runs}" : "")}");
-                var result = await _host.RunToolAsync(tool.Id, context, runValues, new ToolRunOptions
-                {
-                    ScratchDirectory = Path.Combine(scratch, $"run-{k}"),
-                    Providers = providers,
-                }, cancellationToken).ConfigureAwait(false);
-                warnings.AddRange(result.Warnings);
-                var outputs = new List<PlacedOutput>();
-                foreach (var generated in result.Outputs)
-                {
-                    var output = configuredTraining is not null && generated.Generation is { } g
-                        ? generated with { Generation = g with { TrainingData = configuredTraining } }
-                        : generated;
-                    var startTc = StartTimecodeFor(output, result.Edits, context);
-                    outputs.Add(await placer.PlaceAsync(output, context, startTc, runValues, cancellationToken).ConfigureAwait(false));
+                    Status?.Invoke($"{Label(item)}: {tool.Id}{variation}");
+                    var result = await _host.RunToolAsync(tool.Id, context, runValues[k], new ToolRunOptions
+                    {
+                        ScratchDirectory = Path.Combine(scratch, $"run-{k}"),
+                        Providers = providers is null ? null : new CountingProviderAccess(providers, counters),
+                    }, cancellationToken).ConfigureAwait(false);
+                    warnings.AddRange(result.Warnings);
+                    outputs = [];
+                    foreach (var generated in result.Outputs)
+                    {
+                        var output = configuredTraining is not null && generated.Generation is { } g
+                            ? generated with { Generation = g with { TrainingData = configuredTraining } }
+                            : generated;
+                        var startTc = StartTimecodeFor(output, result.Edits, context);
+                        outputs.Add(await placer.PlaceAsync(output, context, startTc, runValues[k], cancellationToken).ConfigureAwait(false));
+                    }
+
+                    resultEdits = result.Edits;
+                    if (keys[k] is { } storeKey)
+                    {
+                        await StoreAsync(cache!, storeKey, placer, outputs, result).ConfigureAwait(false);
+                    }
                 }
 
                 var renamed = outputs.ToDictionary(o => o.Output.Id, o => $"{o.Output.Id}#{k}");
                 placed.AddRange(outputs.Select(o => o with { Output = o.Output with { Id = renamed[o.Output.Id] } }));
-                foreach (var edit in result.Edits)
+                foreach (var edit in resultEdits)
                 {
                     var e = edit is OutputEdit oe && renamed.TryGetValue(oe.OutputId, out var id) ? oe with { OutputId = id } : edit;
                     // Variations keep every result: the first may become active, the others are alternates.
@@ -346,6 +412,110 @@ public sealed class ApplyRunner
             gate.Release();
         }
     }
+
+    /// <summary>Everything that decides a run's output except the parameters: tool, provider, model, delivery, and
+    /// the item's context with every input file replaced by its SHA-256 (names of the timeline, track and item path
+    /// are left out, so the same shot in another timeline reuses the result).</summary>
+    private static async Task<JsonObject> CacheDescriptionAsync(ResultCache cache, ClipContext light, ToolDescriptor tool, ApplyRequest request,
+        ProviderAccess? providers, TrainingDataDeclaration? configuredTraining, CancellationToken cancellationToken)
+    {
+        var context = JsonSerializer.SerializeToNode(light, Editing.Sdk.SdkJson.Options)!.AsObject();
+        foreach (var name in new[] { "item_path", "track_index", "item_index", "track_name", "timeline_name" })
+        {
+            context.Remove(name);
+        }
+
+        await HashFilesAsync(cache, context, cancellationToken).ConfigureAwait(false);
+        return new JsonObject
+        {
+            ["format"] = 1,
+            ["tool"] = tool.Id,
+            ["tool_version"] = tool.Version.ToString(),
+            ["provider"] = providers?.Selected.Id,
+            ["provider_version"] = providers?.Selected.Version.ToString(),
+            ["model"] = providers?.SelectedModel.ModelId,
+            ["training_data"] = configuredTraining is null ? null : JsonSerializer.SerializeToNode(configuredTraining, Editing.Sdk.SdkJson.Options),
+            ["codec"] = DeliveryCodecs.Name(request.Codec),
+            ["allow_missing"] = request.AllowMissing,
+            ["context"] = context,
+        };
+    }
+
+    private static async Task HashFilesAsync(ResultCache cache, JsonNode? node, CancellationToken cancellationToken)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var name in o.Select(p => p.Key).ToList())
+                {
+                    if (o[name] is JsonValue v && v.TryGetValue<string>(out var text) && Path.IsPathRooted(text) && File.Exists(text))
+                    {
+                        o[name] = "sha256:" + await cache.HashFileAsync(text, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await HashFilesAsync(cache, o[name], cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var text) && Path.IsPathRooted(text) && File.Exists(text))
+                    {
+                        a[i] = "sha256:" + await cache.HashFileAsync(text, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await HashFilesAsync(cache, a[i], cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static async Task<(IReadOnlyList<EditIntent>, List<PlacedOutput>, IReadOnlyList<string>)?> TryRestoreAsync(
+        ResultCache cache, string key, OutputPlacer placer, ClipContext context, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(key) is not { } entry)
+        {
+            return null;
+        }
+
+        var restored = new List<PlacedOutput>();
+        try
+        {
+            var edits = entry.Manifest["edits"].Deserialize<List<EditIntent>>(Editing.Sdk.SdkJson.Options) ?? [];
+            var warnings = entry.Manifest["warnings"].Deserialize<List<string>>() ?? [];
+            foreach (var output in entry.Manifest["outputs"]!.AsArray())
+            {
+                restored.Add(await placer.RestoreAsync(output!.AsObject(), entry, context, cancellationToken).ConfigureAwait(false));
+            }
+
+            return (edits, restored, warnings);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NullReferenceException or InvalidOperationException)
+        {
+            // Evicted or damaged while we read it: forget what was copied and run the tool.
+            placer.Forget(restored);
+            return null;
+        }
+    }
+
+    private static Task StoreAsync(ResultCache cache, string key, OutputPlacer placer, List<PlacedOutput> outputs, ToolResult result) =>
+        cache.PutAsync(key, folder =>
+        {
+            var manifest = new JsonObject
+            {
+                ["created"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["edits"] = JsonSerializer.SerializeToNode(result.Edits, Editing.Sdk.SdkJson.Options),
+                ["warnings"] = JsonSerializer.SerializeToNode(result.Warnings),
+                ["outputs"] = new JsonArray([.. outputs.Select((o, i) => (JsonNode)placer.Store(o, folder, i))]),
+            };
+            return Task.FromResult(manifest);
+        });
 
     /// <summary>
     /// The timecode stamped on an output: the tool's own (an extension continues its source), else for media that

@@ -99,7 +99,7 @@ public static class MetadataJson
         JsonValueKind.Object => ToDictionary(element),
         JsonValueKind.Array => ToList(element),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

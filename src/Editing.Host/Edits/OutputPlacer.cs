@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Editing.Host.Caching;
 using Editing.Media;
 using Editing.Media.Probe;
 using Editing.Media.Transcoding;
@@ -111,6 +113,87 @@ internal sealed class OutputPlacer
             ["provenance"] = Path.GetRelativePath(_timelineDirectory, sidecar).Replace('\\', '/'),
         };
         return new PlacedOutput(output, url, available, block);
+    }
+
+    /// <summary>Copies a placed output (media and provenance record) into a cache entry folder; returns its manifest part.</summary>
+    public JsonObject Store(PlacedOutput placed, string entryFolder, int index)
+    {
+        var media = AbsolutePath(placed);
+        var file = $"{index}{Path.GetExtension(media)}";
+        File.Copy(media, Path.Combine(entryFolder, file));
+        File.Copy(ProvenancePath(placed), Path.Combine(entryFolder, file + ".provenance.json"));
+        return new JsonObject
+        {
+            ["output"] = JsonSerializer.SerializeToNode(placed.Output, Editing.Sdk.SdkJson.Options),
+            ["file"] = file,
+            ["start"] = placed.AvailableRange.StartTime.Value,
+            ["frames"] = placed.AvailableRange.Duration.Value,
+            ["rate"] = placed.AvailableRange.Duration.Rate,
+            ["editing"] = JsonNode.Parse(MetadataJson.ToElement(placed.Editing).GetRawText()),
+        };
+    }
+
+    /// <summary>
+    /// Places a cached output: copies its media under a fresh name in the media folder and writes its provenance
+    /// record with this run's file name, timeline and operator (the generation facts and output hash are the stored
+    /// ones, with a <c>reused</c> note naming the cache key).
+    /// </summary>
+    public async Task<PlacedOutput> RestoreAsync(JsonObject stored, CacheEntry entry, ClipContext clip, CancellationToken cancellationToken)
+    {
+        var output = stored["output"].Deserialize<MediaOutput>(Editing.Sdk.SdkJson.Options)!;
+        var path = Reserve(clip, output);
+        var sidecar = path + ".provenance.json";
+        lock (_gate)
+        {
+            _written.Add(path);
+            _written.Add(sidecar);
+        }
+
+        var file = Path.Combine(entry.Folder, stored["file"]!.GetValue<string>());
+        await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous))
+        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
+        {
+            await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+
+        var record = JsonNode.Parse(await File.ReadAllBytesAsync(file + ".provenance.json", cancellationToken).ConfigureAwait(false))!.AsObject();
+        record["output"]!["file"] = Path.GetFileName(path);
+        record["timeline"] = new JsonObject { ["item"] = clip.ItemPath, ["name"] = clip.Name, ["timeline"] = clip.TimelineName };
+        record["operator"] = _request.Operator;
+        record["reused"] = new JsonObject
+        {
+            ["cache_key"] = entry.Key,
+            ["at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        };
+        var temp = sidecar + ".tmp";
+        await File.WriteAllTextAsync(temp, record.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken).ConfigureAwait(false);
+        File.Move(temp, sidecar, overwrite: true);
+
+        using var blockDoc = JsonDocument.Parse(stored["editing"]!.ToJsonString());
+        var block = (OtioDictionary)MetadataJson.FromElement(blockDoc.RootElement)!;
+        block["provenance"] = Path.GetRelativePath(_timelineDirectory, sidecar).Replace('\\', '/');
+        block["operator"] = _request.Operator;
+        var rate = stored["rate"]!.GetValue<double>();
+        var available = new TimeRange(new RationalTime(stored["start"]!.GetValue<double>(), rate), new RationalTime(stored["frames"]!.GetValue<double>(), rate));
+        return new PlacedOutput(output, Path.GetRelativePath(_timelineDirectory, path).Replace('\\', '/'), available, block);
+    }
+
+    /// <summary>Deletes the files of outputs restored from the cache that will not be used after all.</summary>
+    public void Forget(IEnumerable<PlacedOutput> outputs)
+    {
+        foreach (var p in outputs)
+        {
+            foreach (var file in new[] { AbsolutePath(p), ProvenancePath(p) })
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
     }
 
     /// <summary>Keeps everything written.</summary>
