@@ -104,6 +104,7 @@ Task("Bench")
     DotNetRun(project, new ProcessArgumentBuilder().Append("--filter").Append("*"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
     DotNetRun(project, new ProcessArgumentBuilder().Append("convert-scaling"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
     DotNetRun(project, new ProcessArgumentBuilder().Append("extend-scaling"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
+    DotNetRun(project, new ProcessArgumentBuilder().Append("cache-reuse"), new DotNetRunSettings { Configuration = "Release", NoBuild = true });
 });
 
 Task("Demo")

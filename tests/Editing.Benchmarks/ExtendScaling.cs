@@ -114,6 +114,85 @@ internal static class ExtendScaling
         return 0;
     }
 
+    /// <summary>
+    /// <c>cache-reuse [--runs N] [--no-build] [--cli editing.dll]</c>: the same 10-clip 1080p extend as
+    /// <c>extend-scaling</c>, run twice against a fresh result cache: the second, identical apply reuses every result.
+    /// Prints the median wall seconds of both and their ratio (the acceptance bound is 5%).
+    /// </summary>
+    public static int RunCacheReuse(string[] args)
+    {
+        var runs = 3;
+        var build = true;
+        string? cliPath = null;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--runs" when i + 1 < args.Length:
+                    runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--no-build":
+                    build = false;
+                    break;
+                case "--cli" when i + 1 < args.Length:
+                    cliPath = Path.GetFullPath(args[++i]);
+                    break;
+                default:
+                    Console.Error.WriteLine("usage: cache-reuse [--runs N] [--no-build] [--cli path/to/editing.dll]");
+                    return 2;
+            }
+        }
+
+        var root = Program.FindRepoRoot() ?? throw new InvalidOperationException("run from the repository (Editing.sln not found)");
+        var cli = cliPath ?? EnsureCli(root, build);
+        var dir = Path.Combine(Program.BenchDataDirectory(), "extend-scaling");
+        var timeline = EnsureMedia(dir);
+        var first = new List<double>();
+        var second = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var cache = FreshDirectory(Path.Combine(dir, "runs", "cache"));
+            var env = new Dictionary<string, string> { ["EDITING_CACHE_DIR"] = cache };
+            foreach (var (list, name) in new[] { (first, "first"), (second, "second") })
+            {
+                var work = FreshDirectory(Path.Combine(dir, "runs", Inv($"cache-{name}")));
+                var sw = Stopwatch.StartNew();
+                Exec("dotnet", ["exec", cli, "apply", timeline, "--tool", "editing.extend", "--select", "glob:sh*", "--param", "duration=48", "-o", Path.Combine(work, "out.otio")], dir, env);
+                list.Add(sw.Elapsed.TotalSeconds);
+                Console.WriteLine(Inv($"run {run + 1}/{runs} {name} apply: {list[^1],7:F2} s"));
+                Directory.Delete(work, recursive: true);
+            }
+
+            Directory.Delete(cache, recursive: true);
+        }
+
+        var a = Median(first);
+        var b = Median(second);
+        var lines = new[]
+        {
+            "# Result cache: a second identical apply",
+            string.Empty,
+            Inv($"- date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}; {Environment.ProcessorCount} logical CPUs; load average {LoadAverage()}"),
+            Inv($"- {Clips} clips 1920x1080 ProRes 422 HQ, each extended by {ExtendFrames} frames; a fresh cache per run"),
+            string.Empty,
+            "| | median wall s | runs |",
+            "|---|---|---|",
+            Inv($"| first apply (generates, stores) | {a:F2} | {string.Join(" / ", first.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))} |"),
+            Inv($"| second, identical apply (reuses) | {b:F2} | {string.Join(" / ", second.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))} |"),
+            Inv($"| **second ÷ first** | **{b / a:P1}** (bound 5%: {(b / a <= 0.05 ? "met" : "NOT met")}) | |"),
+        };
+        foreach (var line in lines)
+        {
+            Console.WriteLine(line);
+        }
+
+        var resultsPath = Path.Combine(root, "artifacts", "bench-cache-results.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(resultsPath)!);
+        File.WriteAllLines(resultsPath, lines);
+        Console.WriteLine(Inv($"results written to {resultsPath}"));
+        return 0;
+    }
+
     private static void Compare(Action<string> say, string dir, string cli, string timeline, int runs, int jobs)
     {
         var bare = new List<Sample>();
@@ -249,7 +328,8 @@ internal static class ExtendScaling
         var output = Path.Combine(work, "out.otio");
         var cpu = ChildCpuSeconds();
         var sw = Stopwatch.StartNew();
-        Exec("dotnet", ["exec", cli, "apply", timeline, "--tool", "editing.extend", "--select", "glob:sh*", "--param", "duration=48", "-o", output, "--jobs", Inv($"{jobs}")], dir, trace);
+        // --no-cache: every run generates (the cache would serve runs after the first; see cache-reuse).
+        Exec("dotnet", ["exec", cli, "apply", timeline, "--tool", "editing.extend", "--select", "glob:sh*", "--param", "duration=48", "-o", output, "--jobs", Inv($"{jobs}"), "--no-cache"], dir, trace);
         var sample = new Sample(sw.Elapsed.TotalSeconds, ChildCpuSeconds() - cpu);
         var made = Directory.GetFiles(Path.Combine(work, "out.media"), "*.mov");
         if (made.Length != Clips)

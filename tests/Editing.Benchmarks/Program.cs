@@ -43,6 +43,7 @@ public static class Program
                 "generate" => Generate(args),
                 "convert-scaling" => ConvertScaling(args),
                 "extend-scaling" => ExtendScaling.Run(args),
+                "cache-reuse" => ExtendScaling.RunCacheReuse(args),
                 "convert-once" => ConvertOnce(args),
                 "rss-baseline" => RssBaseline(),
                 "verify-generator" => VerifyGenerator(args),

@@ -269,3 +269,127 @@ public sealed class LedgerTests : IDisposable
         Assert.True(File.Exists(media));
     }
 }
+
+/// <summary>The provenance sidecars follow the published JSON Schema (<c>docs/provenance.schema.json</c>).</summary>
+public sealed class ProvenanceSchemaTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = EditingProcess.TempDir();
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private static string Schema()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Editing.sln")))
+            {
+                return Path.Combine(d.FullName, "docs", "provenance.schema.json");
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    /// <summary>The subset of JSON Schema the record's schema uses: type, required, properties, items, enum, const,
+    /// pattern, minimum. Returns every problem with its JSON path.</summary>
+    private static IEnumerable<string> Check(JsonElement schema, JsonElement value, string path)
+    {
+        if (schema.TryGetProperty("const", out var constant) && constant.GetRawText() != value.GetRawText())
+        {
+            yield return $"{path}: expected {constant.GetRawText()}, found {value.GetRawText()}";
+        }
+
+        if (schema.TryGetProperty("enum", out var options) && options.EnumerateArray().All(o => o.GetRawText() != value.GetRawText()))
+        {
+            yield return $"{path}: {value.GetRawText()} is not one of {options.GetRawText()}";
+        }
+
+        if (schema.TryGetProperty("type", out var type))
+        {
+            var ok = type.GetString() switch
+            {
+                "object" => value.ValueKind == JsonValueKind.Object,
+                "array" => value.ValueKind == JsonValueKind.Array,
+                "string" => value.ValueKind == JsonValueKind.String,
+                "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+                _ => true,
+            };
+            if (!ok)
+            {
+                yield return $"{path}: expected {type.GetString()}, found {value.ValueKind}";
+                yield break;
+            }
+        }
+
+        if (schema.TryGetProperty("pattern", out var pattern) && value.ValueKind == JsonValueKind.String
+            && !System.Text.RegularExpressions.Regex.IsMatch(value.GetString()!, pattern.GetString()!))
+        {
+            yield return $"{path}: '{value.GetString()}' does not match {pattern.GetString()}";
+        }
+
+        if (schema.TryGetProperty("minimum", out var minimum) && value.ValueKind == JsonValueKind.Number && value.GetDouble() < minimum.GetDouble())
+        {
+            yield return $"{path}: below {minimum.GetDouble()}";
+        }
+
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            if (schema.TryGetProperty("required", out var required))
+            {
+                foreach (var r in required.EnumerateArray().Select(r => r.GetString()!).Where(r => !value.TryGetProperty(r, out _)))
+                {
+                    yield return $"{path}.{r}: missing";
+                }
+            }
+
+            if (schema.TryGetProperty("properties", out var properties))
+            {
+                foreach (var p in properties.EnumerateObject())
+                {
+                    if (value.TryGetProperty(p.Name, out var v))
+                    {
+                        foreach (var problem in Check(p.Value, v, $"{path}.{p.Name}"))
+                        {
+                            yield return problem;
+                        }
+                    }
+                }
+            }
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
+        {
+            var i = 0;
+            foreach (var v in value.EnumerateArray())
+            {
+                foreach (var problem in Check(items, v, $"{path}[{i++}]"))
+                {
+                    yield return problem;
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Sidecars_of_an_extension_and_a_fill_follow_the_published_schema()
+    {
+        var cut = TestCut.Create(_dir.FullName);
+        var edited = Path.Combine(_dir.FullName, "cut.edited.otio");
+        var a = EditingProcess.Run("apply", cut, "--tool", "editing.extend", "--select", "sh010", "--param", "side=tail", "--param", "duration=6", "-o", edited);
+        Assert.True(a.ExitCode == 0, a.Stderr);
+        var b = EditingProcess.Run("apply", edited, "--tool", "editing.fill", "--select", "gaps", "--in-place");
+        Assert.True(b.ExitCode == 0, b.Stderr);
+        using var schema = JsonDocument.Parse(File.ReadAllText(Schema()));
+
+        var sidecars = Directory.GetFiles(Path.Combine(_dir.FullName, "cut.edited.media"), "*.provenance.json");
+
+        Assert.Equal(2, sidecars.Length);
+        foreach (var sidecar in sidecars)
+        {
+            using var record = JsonDocument.Parse(File.ReadAllText(sidecar));
+            var problems = Check(schema.RootElement, record.RootElement, "$").ToList();
+            Assert.True(problems.Count == 0, $"{sidecar}:\n{string.Join("\n", problems)}");
+            Assert.NotEmpty(record.RootElement.GetProperty("ingredients").EnumerateArray());
+        }
+    }
+}
