@@ -70,6 +70,8 @@ Task("Test")
             NoRestore = true,
             Loggers = new[] { "console;verbosity=minimal", "trx" },
             ResultsDirectory = results,
+            // Tests that run the CLI see their own work: the result cache is off unless a test sets its own folder.
+            EnvironmentVariables = new Dictionary<string, string> { ["EDITING_NO_CACHE"] = "1" },
         });
     }
     catch (Exception)

@@ -22,7 +22,11 @@ internal static class EditingProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (!environment.ContainsKey("EDITING_CACHE_DIR"))
+        if (environment.ContainsKey("EDITING_CACHE_DIR"))
+        {
+            psi.Environment.Remove("EDITING_NO_CACHE");
+        }
+        else
         {
             psi.Environment["EDITING_NO_CACHE"] = "1";
         }
