@@ -198,6 +198,30 @@ public sealed class ResultCache
         return hash;
     }
 
+    /// <summary>A small remembered text (a probe, by a name derived from the file's identity), or null.</summary>
+    internal string? ReadMemo(string kind, string name)
+    {
+        var path = Path.Combine(Root, "v1", kind, name);
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Remembers a small text atomically.</summary>
+    internal void WriteMemo(string kind, string name, string text)
+    {
+        var folder = Path.Combine(Root, "v1", kind);
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
+        File.WriteAllText(temp, text);
+        File.Move(temp, Path.Combine(folder, name), overwrite: true);
+    }
+
     private string EntryFolder(string key) => Path.Combine(EntriesRoot, key[..2], key);
 
     /// <summary>

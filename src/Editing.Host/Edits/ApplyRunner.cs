@@ -78,7 +78,8 @@ public sealed class ApplyRunner
         }
 
         var issues = new List<ItemIssue>();
-        var factory = new ClipContextFactory(timeline, inputPath, _media);
+        var cache = !request.UseCache ? null : Cache ?? ResultCache.FromEnvironment(request.CacheDirectory, request.CacheMaxSize);
+        var factory = new ClipContextFactory(timeline, inputPath, cache is null ? _media : new CachedProbes(_media, cache));
         var firstRate = (selected[0].Item as Item)?.TrimmedRange().Duration.Rate ?? 24;
         var parsed = tool.Schema.ParseArguments(request.Parameters, new ParseContext(firstRate, Environment.CurrentDirectory));
         issues.AddRange(parsed.Issues.Select(i => new ItemIssue("", i)));
@@ -89,6 +90,10 @@ public sealed class ApplyRunner
             issues.Add(new ItemIssue("", ValidationIssue.Error("", $"--variations needs a tool with a seed parameter; {tool.Id} has none")));
         }
 
+        // Every item's media are probed at once (each probe is an ffprobe process), then checked in order.
+        var prefetched = selected
+            .Where(s => s.Item is Item && tool.Targets.Contains(ClipContextFactory.KindOf(s.Item)))
+            .ToDictionary<SelectedItem, SelectedItem, Task<ClipContext>>(s => s, s => factory.CreateAsync(s, cancellationToken), ReferenceEqualityComparer.Instance);
         var work = new List<(SelectedItem Item, ClipContext Context)>();
         foreach (var s in selected)
         {
@@ -103,7 +108,7 @@ public sealed class ApplyRunner
             ClipContext context;
             try
             {
-                context = await factory.CreateAsync(s, cancellationToken).ConfigureAwait(false);
+                context = await prefetched[s].ConfigureAwait(false);
             }
             catch (UnreadableMediaException e)
             {
@@ -195,7 +200,6 @@ public sealed class ApplyRunner
         {
             using var gate = new SemaphoreSlim(Math.Max(1, request.MaxParallelism));
             var counters = new RunCounters();
-            var cache = !request.UseCache ? null : Cache ?? ResultCache.FromEnvironment(request.CacheDirectory, request.CacheMaxSize);
             var tasks = work.Select((w, n) => RunItemAsync(w.Item, w.Context, values, tool, request, factory, providers, configuredTraining, placer,
                 cache, counters, Path.Combine(runDirectory, $"item-{n:000}"), gate, cancellationToken)).ToList();
             ItemRun[] results;

@@ -120,7 +120,18 @@ internal sealed class OutputPlacer
     {
         var media = AbsolutePath(placed);
         var file = $"{index}{Path.GetExtension(media)}";
-        File.Copy(media, Path.Combine(entryFolder, file));
+        var stored = Path.Combine(entryFolder, file);
+        if (!FileLinks.TryHardLink(media, stored))
+        {
+            File.Copy(media, stored);
+        }
+
+        // Read-only: the cached bytes (and the delivered file, when it is the same file) must not change in place.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(stored, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
         File.Copy(ProvenancePath(placed), Path.Combine(entryFolder, file + ".provenance.json"));
         return new JsonObject
         {
@@ -150,11 +161,7 @@ internal sealed class OutputPlacer
         }
 
         var file = Path.Combine(entry.Folder, stored["file"]!.GetValue<string>());
-        await using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous))
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
-        {
-            await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
-        }
+        await FileLinks.LinkOrCopyAsync(file, path, cancellationToken).ConfigureAwait(false);
 
         var record = JsonNode.Parse(await File.ReadAllBytesAsync(file + ".provenance.json", cancellationToken).ConfigureAwait(false))!.AsObject();
         record["output"]!["file"] = Path.GetFileName(path);
