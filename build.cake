@@ -7,26 +7,33 @@ var artifacts = MakeAbsolute(Directory("./artifacts"));
 
 // ffmpeg/ffprobe (Debian's ffmpeg package) and the DejaVu fonts drawtext uses. Installed with apt when missing and we
 // are root (CI, fresh containers); otherwise the task says what to install.
+// What the build and tests need from Debian: ffmpeg/ffprobe and the DejaVu fonts drawtext uses (media), cmake, a C
+// compiler and valgrind (the native C API and its memcheck run), python3 and luajit (the Python wrapper and the
+// DaVinci Resolve scripts' tests). Installed with apt when missing and we are root (CI, fresh containers); otherwise
+// the task says what to install.
 Task("Prerequisites")
     .Does(() =>
 {
     bool Has(string tool) => StartProcess("sh", new ProcessSettings { Arguments = $"-c \"command -v {tool} >/dev/null\"" }) == 0;
     var font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    if (Has("ffmpeg") && Has("ffprobe") && System.IO.File.Exists(font))
+    var packages = "ffmpeg fonts-dejavu-core cmake make gcc libc6-dev valgrind python3 luajit";
+    var tools = new[] { "ffmpeg", "ffprobe", "cmake", "make", "cc", "valgrind", "python3", "luajit" };
+    var missing = tools.Where(t => !Has(t)).ToList();
+    if (missing.Count == 0 && System.IO.File.Exists(font))
     {
         return;
     }
     var isRoot = Environment.GetEnvironmentVariable("USER") == "root" || StartProcess("sh", new ProcessSettings { Arguments = "-c \"test $(id -u) -eq 0\"" }) == 0;
     if (!isRoot || !Has("apt-get"))
     {
-        throw new Exception("ffmpeg, ffprobe and fonts-dejavu-core are needed: install them (Debian: apt-get install -y ffmpeg fonts-dejavu-core) or set EDITING_FFMPEG/EDITING_FFPROBE.");
+        throw new Exception($"missing: {string.Join(", ", missing)}; install them (Debian: apt-get install -y {packages}) or set EDITING_FFMPEG/EDITING_FFPROBE for ffmpeg.");
     }
-    Information("Installing ffmpeg and fonts-dejavu-core with apt-get");
+    Information($"Installing {packages} with apt-get");
     var env = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
     if (StartProcess("apt-get", new ProcessSettings { Arguments = "-o DPkg::Lock::Timeout=600 update -qq", EnvironmentVariables = env }) != 0
-        || StartProcess("apt-get", new ProcessSettings { Arguments = "-o DPkg::Lock::Timeout=600 install -y -qq ffmpeg fonts-dejavu-core", EnvironmentVariables = env }) != 0)
+        || StartProcess("apt-get", new ProcessSettings { Arguments = $"-o DPkg::Lock::Timeout=600 install -y -qq {packages}", EnvironmentVariables = env }) != 0)
     {
-        throw new Exception("apt-get could not install ffmpeg and fonts-dejavu-core");
+        throw new Exception($"apt-get could not install {packages}");
     }
 });
 
@@ -143,6 +150,12 @@ Task("Demo")
             + $"-map \"[v]\" -map \"[a]\" -c:v prores_ks -profile:v 3 -qscale:v 9 -vendor apl0 -pix_fmt yuv422p10le -timecode {tc} -c:a pcm_s24le media/{reel}.mov");
     }
     CopyFile("./src/Editing.Cli/samples/demo/cut.otio", outDir.CombineWithFilePath("cut.otio"));
+    // A fresh result each time (the result cache may still serve the generations of an earlier demo).
+    foreach (var old in new[] { "cut.edited.media", "cut.edited.otio.history" })
+    {
+        if (DirectoryExists(outDir.Combine(old))) { DeleteDirectory(outDir.Combine(old), new DeleteDirectorySettings { Recursive = true, Force = true }); }
+    }
+    if (FileExists(outDir.CombineWithFilePath("cut.edited.otio"))) { DeleteFile(outDir.CombineWithFilePath("cut.edited.otio")); }
 
     Run(exe, "inspect cut.otio");
     Run(exe, "apply cut.otio --tool editing.extend --select sh010 --param side=tail --param duration=2s -o cut.edited.otio");
@@ -150,7 +163,11 @@ Task("Demo")
     Run(exe, "apply cut.edited.otio --in-place --tool editing.variations --select sh030 --param count=3 --param \"prompt=the same shot at golden hour\"");
     Run(exe, "validate cut.edited.otio");
     Run(exe, "inspect cut.edited.otio");
-    Information($"Demo output: {outDir}/cut.edited.otio with its media in {outDir}/cut.edited.media");
+    Run(exe, "verify cut.edited.otio");
+    Run(exe, "report cut.edited.otio");
+    Run(exe, "report cut.edited.otio --format html -o disclosure.html");
+    Run(exe, "history cut.edited.otio");
+    Information($"Demo output: {outDir}/cut.edited.otio with its media in {outDir}/cut.edited.media; AI disclosure in {outDir}/disclosure.html");
 });
 
 Task("Default").IsDependentOn("Test");

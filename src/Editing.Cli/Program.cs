@@ -10,10 +10,12 @@ internal static class Program
         var root = new RootCommand("editing: extend, fill and replace clips of OpenTimelineIO timelines with generated media; inspect, validate and convert timelines");
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(ConformCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ApplyCommand.Create());
         root.Subcommands.Add(ToolsCommand.Create());
         root.Subcommands.Add(PluginsCommand.Create());
+        root.Subcommands.Add(ProvidersCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());

@@ -34,6 +34,8 @@ internal static class ApplyCommand
         var outOfProcess = new Option<bool>("--isolate") { Description = "Run built-in plugins in worker processes too." };
         var keepScratch = new Option<bool>("--keep-scratch") { Description = "Keep the per-item scratch folders (plugin debugging)." };
         var policy = new Option<string?>("--policy") { Description = "A studio policy file checked before any generation (default $EDITING_POLICY)." };
+        var target = new Option<string?>("--target") { Description = "Write the timeline for the NLE that will import it: resolve (one media reference per clip, absolute paths, Resolve_OTIO metadata kept)." };
+        var fallback = new Option<string[]>("--fallback") { Description = "Allow a named fallback when the model cannot do what the tool asks (repeatable): first-frame-only, image-to-video, text-to-video." };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither reuse nor store results in the result cache (also EDITING_NO_CACHE=1)." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "The result cache folder (default $EDITING_CACHE_DIR, else ~/.cache/editing)." };
         var cacheMax = new Option<string?>("--cache-max-size") { Description = "Evict least recently used results above this size, e.g. 20G (default $EDITING_CACHE_MAX_SIZE, else 20G)." };
@@ -41,7 +43,7 @@ internal static class ApplyCommand
         var cmd = new Command("apply", "Run a tool on selected clips or gaps and write the edited timeline with its generated media.")
         {
             timeline, tool, select, param, provider, model, output, inPlace, mediaDir, variations, allowMissing, codec, jobs, json, outOfProcess, keepScratch,
-            policy, noHistory, noCache, cacheDir, cacheMax,
+            policy, noHistory, noCache, cacheDir, cacheMax, target, fallback,
         };
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
@@ -83,6 +85,8 @@ internal static class ApplyCommand
                 PolicyPath = parse.GetValue(policy),
                 Journal = !parse.GetValue(noHistory),
                 UseCache = !parse.GetValue(noCache),
+                Target = parse.GetValue(target),
+                Fallbacks = Fallbacks(parse.GetValue(fallback)),
                 CacheDirectory = parse.GetValue(cacheDir),
                 CacheMaxSize = parse.GetValue(cacheMax),
             };
@@ -112,6 +116,19 @@ internal static class ApplyCommand
             });
         }));
         return cmd;
+    }
+
+    private static string[] Fallbacks(string[]? names)
+    {
+        foreach (var name in names ?? [])
+        {
+            if (!Editing.Host.Providers.GenerationFallback.IsKnown(name))
+            {
+                throw new UsageException($"--fallback {name}: expected {string.Join(", ", Editing.Host.Providers.GenerationFallback.All)}");
+            }
+        }
+
+        return names ?? [];
     }
 
     private static DeliveryCodec ParseCodec(string text) => DeliveryCodecs.TryParse(text, out var codec)

@@ -42,6 +42,14 @@ public sealed record ApplyRequest
     /// <summary>Who ran it (for provenance); default the OS user.</summary>
     public string Operator { get; init; } = Environment.UserName;
 
+    /// <summary>Named fallbacks (<see cref="Providers.GenerationFallback"/>) the editor allows when the model cannot do
+    /// what the tool asks (<c>first-frame-only</c>, <c>image-to-video</c>, <c>text-to-video</c>).</summary>
+    public IReadOnlyList<string> Fallbacks { get; init; } = [];
+
+    /// <summary>A write profile for the NLE that imports the result (<c>resolve</c>, see
+    /// <see cref="Export.WriteProfiles"/>), or null for plain OTIO.</summary>
+    public string? Target { get; init; }
+
     /// <summary>Reuse identical earlier results from the cache and store new ones (<c>--no-cache</c> turns it off).</summary>
     public bool UseCache { get; init; } = true;
 

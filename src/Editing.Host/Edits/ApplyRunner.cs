@@ -70,6 +70,11 @@ public sealed class ApplyRunner
         var mediaDirectory = Path.GetFullPath(request.MediaDirectory ?? Path.Combine(
             Path.GetDirectoryName(outputPath)!, Path.GetFileNameWithoutExtension(outputPath) + ".media"));
 
+        if (request.Target is { } target && !Export.WriteProfiles.IsProfile(target))
+        {
+            throw new ApplyException($"--target {target}: unknown write profile (known: {string.Join(", ", Export.WriteProfiles.Names)})", []);
+        }
+
         var tool = await _host.DescribeToolAsync(request.ToolId, cancellationToken).ConfigureAwait(false);
         var selected = TimelineSelector.Select(timeline, request.Selections);
         if (selected.Count == 0)
@@ -168,6 +173,21 @@ public sealed class ApplyRunner
                     Secrets = configuration.SecretsFor(providerId, declared),
                 }, cancellationToken).ConfigureAwait(false);
             providerLabel = $"{providers.Selected.Id} {providers.Selected.Version} / {providers.SelectedModel.ModelId}";
+            // What each item will ask of the model is known before the tool runs: refuse what it cannot do (unless a
+            // named fallback allows it), and fit every request to its sizes, rates and frame grids.
+            var capabilityIssues = work
+                .Select(w => (w.Item, Expected: CapabilityNegotiator.Expect(tool, w.Context, values)))
+                .Where(x => x.Expected is not null)
+                .SelectMany(x => CapabilityNegotiator.Check(providers.Selected.Id, providers.SelectedModel, x.Expected!, request.Fallbacks)
+                    .Select(i => new ItemIssue(x.Item.Describe(), i)))
+                .ToList();
+            issues.AddRange(capabilityIssues.Where(i => i.Issue.Severity == ValidationSeverity.Warning));
+            if (capabilityIssues.Any(i => i.Issue.Severity == ValidationSeverity.Error))
+            {
+                throw new ApplyException($"{inputPath}: the model cannot do what {tool.Id} asks; nothing was generated", capabilityIssues);
+            }
+
+            providers = new NegotiatingProviderAccess(providers, Path.Combine(runDirectory, "negotiated"), request.Fallbacks);
             // The studio's own declaration for a provider (its contract with the vendor) wins over the model's.
             if (settings.TryGetValue("training_data", out var source) && source.Length > 0)
             {
@@ -233,7 +253,8 @@ public sealed class ApplyRunner
 
             var journal = EditJournal.For(outputPath);
             var previousVersion = request.Journal ? journal.KeepCurrentVersion() : null;
-            TimelineFile.Write(timeline, outputPath);
+            var written = request.Target is { } profile ? Export.WriteProfiles.Apply(timeline, profile, Path.GetDirectoryName(outputPath)) : timeline;
+            TimelineFile.Write(written, outputPath);
             placer.Commit();
             if (request.Journal)
             {
