@@ -5,12 +5,10 @@ namespace Editing.Conform.Facts;
 
 /// <summary>
 /// Media facts from <see cref="MediaProbe"/> (ffprobe): the first video stream's exact rate, frame count and start
-/// timecode. Results are remembered by <see cref="MediaProbe"/> (by path, length and modification time).
+/// timecode, and the reel the file carries (<see cref="MediaInfo.Reel"/>: ffmpeg's <c>reel_name</c>, which QuickTime
+/// writers put on the timecode track). Results are remembered by <see cref="MediaProbe"/> (by path, length and
+/// modification time).
 /// </summary>
-/// <remarks>
-/// <see cref="MediaInfo"/> does not expose reel tags yet (ffmpeg's <c>reel_name</c> on the timecode track), so
-/// <see cref="MediaFacts.Reel"/> is null here and reels are matched by file name (see <c>docs/conform.md</c>).
-/// </remarks>
 public sealed class ProbeMediaFactsSource : IMediaFactsSource
 {
     /// <summary>The shared instance.</summary>
@@ -29,7 +27,7 @@ public sealed class ProbeMediaFactsSource : IMediaFactsSource
             throw new MediaFactsException(path, e.Message, e);
         }
         return info.Video is { } video
-            ? new MediaFacts(video.FrameRate, Math.Max(0, video.FrameCount), video.StartTimecode)
-            : new MediaFacts(null, 0, null);
+            ? new MediaFacts(video.FrameRate, Math.Max(0, video.FrameCount), video.StartTimecode, reel: info.Reel)
+            : new MediaFacts(null, 0, null, reel: info.Reel);
     }
 }

@@ -21,6 +21,11 @@ public sealed record MediaInfo
     /// <summary>Every audio stream in file order (empty when none).</summary>
     public IReadOnlyList<AudioStreamInfo> Audio { get; init; } = [];
 
+    /// <summary>The reel (tape) name the file carries: the <c>reel_name</c> tag of the video stream, else of the
+    /// timecode (<c>tmcd</c>) stream where QuickTime writers put it, else the container's <c>reel_name</c>,
+    /// <c>reel</c> or <c>tape</c> tag; null when none.</summary>
+    public string? Reel { get; init; }
+
     /// <summary>Equal when every property is equal, comparing <see cref="Audio"/> stream by stream.</summary>
     public bool Equals(MediaInfo? other) =>
         other is not null
@@ -28,8 +33,9 @@ public sealed record MediaInfo
         && FormatName == other.FormatName
         && DurationMicroseconds == other.DurationMicroseconds
         && Equals(Video, other.Video)
-        && Audio.SequenceEqual(other.Audio);
+        && Audio.SequenceEqual(other.Audio)
+        && Reel == other.Reel;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Path, FormatName, DurationMicroseconds, Video, Audio.Count);
+    public override int GetHashCode() => HashCode.Combine(Path, FormatName, DurationMicroseconds, Video, Audio.Count, Reel);
 }

@@ -27,6 +27,8 @@ internal static class ProbeJson
             var formatTimecode = Tag(format, "timecode");
             VideoStreamInfo? video = null;
             string? dataTimecode = null;
+            string? videoReel = null;
+            string? dataReel = null;
             var audio = new List<AudioStreamInfo>();
             if (root.TryGetProperty("streams", out var streams) && streams.ValueKind == JsonValueKind.Array)
             {
@@ -36,12 +38,14 @@ internal static class ProbeJson
                     {
                         case "video" when video is null && !IsAttachedPicture(stream):
                             video = ReadVideo(stream);
+                            videoReel = Tag(stream, "reel_name");
                             break;
                         case "audio":
                             audio.Add(ReadAudio(stream));
                             break;
-                        case "data" when dataTimecode is null:
-                            dataTimecode = Tag(stream, "timecode");
+                        case "data":
+                            dataTimecode ??= Tag(stream, "timecode");
+                            dataReel ??= Tag(stream, "reel_name");
                             break;
                     }
                 }
@@ -62,6 +66,7 @@ internal static class ProbeJson
                 StartSeconds = Decimal(format, "start_time"),
                 Video = video,
                 Audio = audio,
+                Reel = videoReel ?? dataReel ?? Tag(format, "reel_name") ?? Tag(format, "reel") ?? Tag(format, "tape"),
             };
         }
     }
