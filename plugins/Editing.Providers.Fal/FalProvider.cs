@@ -55,45 +55,17 @@ public sealed class FalProvider : IModelProvider
     public FalProvider()
     {
         _models = new ProviderModels(typeof(FalProvider).Assembly, ProviderId);
-        Descriptor = new ProviderDescriptor
-        {
-            Id = ProviderId,
-            Version = SemanticVersion.Parse(Spec.Version),
-            DisplayName = "fal",
-            Description = "Video models on fal's queue: Pika 2.2 and 2.5 (text-to-video, image-to-video, Pikaframes keyframes) and any fal video model "
-                + "described in a model table (models_file). Extensions are image-to-video from the clip's edge frame. Remote and billed; needs FAL_KEY.",
-            Models = [.. _models.Described.Models.Select(m => m.Capabilities)],
-            Remote = true,
-        };
+        Descriptor = _models.Descriptor(Spec, "fal",
+            "Video models on fal's queue: Pika 2.2 and 2.5 (text-to-video, image-to-video, Pikaframes keyframes) and any fal video model "
+                + "described in a model table (models_file). Extensions are image-to-video from the clip's edge frame. Remote and billed; needs FAL_KEY.");
     }
 
     /// <inheritdoc />
     public ProviderDescriptor Descriptor { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<ValidationIssue> Validate(GenerationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var issues = new List<ValidationIssue>();
-        if (_models.DescribeProblem is { } problem)
-        {
-            issues.Add(ValidationIssue.Warning("", problem));
-        }
-
-        if (_models.Described.Find(request.ModelId) is not { } model)
-        {
-            issues.Add(ValidationIssue.Error("", $"{ProviderId}: unknown model '{request.ModelId}'"));
-            return issues;
-        }
-
-        issues.AddRange(GenerationPlan.Check(model, request, ProviderId));
-        if (KeyframesProblem(model, request.FirstFrame, request.LastFrame) is { } keyframes)
-        {
-            issues.Add(ValidationIssue.Error("", keyframes));
-        }
-
-        return issues;
-    }
+    public IReadOnlyList<ValidationIssue> Validate(GenerationRequest request) =>
+        _models.Validate(request, (model, r) => KeyframesProblem(model, r.FirstFrame, r.LastFrame));
 
     /// <inheritdoc />
     public Task<GenerationResult> GenerateAsync(GenerationRequest request, ProviderContext context, CancellationToken cancellationToken) =>

@@ -1,5 +1,8 @@
 using System.Reflection;
 using System.Text;
+using Editing.Sdk.Controls;
+using Editing.Sdk.Providers;
+using Editing.Sdk.Versioning;
 
 namespace Editing.Providers.Remote;
 
@@ -41,6 +44,46 @@ internal sealed class ProviderModels
 
     /// <summary>Why the user's table was left out of the descriptor, or null.</summary>
     public string? DescribeProblem { get; }
+
+    /// <summary>The provider's descriptor: <paramref name="spec"/>'s version and the described models.</summary>
+    public ProviderDescriptor Descriptor(RemoteProviderSpec spec, string displayName, string description) => new()
+    {
+        Id = ProviderId,
+        Version = SemanticVersion.Parse(spec.Version),
+        DisplayName = displayName,
+        Description = description,
+        Models = [.. Described.Models.Select(m => m.Capabilities)],
+        Remote = true,
+    };
+
+    /// <summary>
+    /// The checks every remote provider makes before a call: a warning when the model table could not be read, an
+    /// error for an unknown model, then what <see cref="GenerationPlan.Check"/> finds and the provider's own
+    /// <paramref name="extra"/> problem for that model.
+    /// </summary>
+    public List<ValidationIssue> Validate(GenerationRequest request, Func<ModelEntry, GenerationRequest, string?>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var issues = new List<ValidationIssue>();
+        if (DescribeProblem is { } problem)
+        {
+            issues.Add(ValidationIssue.Warning("", problem));
+        }
+
+        if (Described.Find(request.ModelId) is not { } model)
+        {
+            issues.Add(ValidationIssue.Error("", $"{ProviderId}: unknown model '{request.ModelId}'"));
+            return issues;
+        }
+
+        issues.AddRange(GenerationPlan.Check(model, request, ProviderId));
+        if (extra?.Invoke(model, request) is { } own)
+        {
+            issues.Add(ValidationIssue.Error("", own));
+        }
+
+        return issues;
+    }
 
     /// <summary>The models for one call: shipped plus the <c>models_file</c> of <paramref name="settings"/>.</summary>
     /// <exception cref="RemoteProviderException">The user's table is missing or invalid.</exception>

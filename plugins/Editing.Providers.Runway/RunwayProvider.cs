@@ -62,41 +62,16 @@ public sealed class RunwayProvider : IModelProvider
     public RunwayProvider()
     {
         _models = new ProviderModels(typeof(RunwayProvider).Assembly, ProviderId);
-        Descriptor = new ProviderDescriptor
-        {
-            Id = ProviderId,
-            Version = SemanticVersion.Parse(Spec.Version),
-            DisplayName = "Runway",
-            Description = "Runway's developer API: image-to-video (first and, on some models, last frame), text-to-video, video-to-video and upscale. "
-                + "Extensions are image-to-video from the clip's edge frame. Remote and billed; needs RUNWAYML_API_SECRET.",
-            Models = [.. _models.Described.Models.Select(m => m.Capabilities)],
-            Remote = true,
-        };
+        Descriptor = _models.Descriptor(Spec, "Runway",
+            "Runway's developer API: image-to-video (first and, on some models, last frame), text-to-video, video-to-video and upscale. "
+                + "Extensions are image-to-video from the clip's edge frame. Remote and billed; needs RUNWAYML_API_SECRET.");
     }
 
     /// <inheritdoc />
     public ProviderDescriptor Descriptor { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<ValidationIssue> Validate(GenerationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var issues = new List<ValidationIssue>();
-        if (_models.DescribeProblem is { } problem)
-        {
-            issues.Add(ValidationIssue.Warning("", problem));
-        }
-
-        var model = _models.Described.Find(request.ModelId);
-        if (model is null)
-        {
-            issues.Add(ValidationIssue.Error("", $"{ProviderId}: unknown model '{request.ModelId}'"));
-            return issues;
-        }
-
-        issues.AddRange(GenerationPlan.Check(model, request, ProviderId));
-        return issues;
-    }
+    public IReadOnlyList<ValidationIssue> Validate(GenerationRequest request) => _models.Validate(request);
 
     /// <inheritdoc />
     public Task<GenerationResult> GenerateAsync(GenerationRequest request, ProviderContext context, CancellationToken cancellationToken) =>

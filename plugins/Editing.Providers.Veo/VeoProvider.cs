@@ -58,40 +58,16 @@ public sealed partial class VeoProvider : IModelProvider
     public VeoProvider()
     {
         _models = new ProviderModels(typeof(VeoProvider).Assembly, ProviderId);
-        Descriptor = new ProviderDescriptor
-        {
-            Id = ProviderId,
-            Version = SemanticVersion.Parse(Spec.Version),
-            DisplayName = "Google Veo",
-            Description = "Google Veo through the Gemini API: text-to-video and image-to-video from a first and a last frame, 4-8 s. "
-                + "Extensions are image-to-video from the clip's edge frame. Remote and billed; needs GEMINI_API_KEY.",
-            Models = [.. _models.Described.Models.Select(m => m.Capabilities)],
-            Remote = true,
-        };
+        Descriptor = _models.Descriptor(Spec, "Google Veo",
+            "Google Veo through the Gemini API: text-to-video and image-to-video from a first and a last frame, 4-8 s. "
+                + "Extensions are image-to-video from the clip's edge frame. Remote and billed; needs GEMINI_API_KEY.");
     }
 
     /// <inheritdoc />
     public ProviderDescriptor Descriptor { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<ValidationIssue> Validate(GenerationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var issues = new List<ValidationIssue>();
-        if (_models.DescribeProblem is { } problem)
-        {
-            issues.Add(ValidationIssue.Warning("", problem));
-        }
-
-        if (_models.Described.Find(request.ModelId) is not { } model)
-        {
-            issues.Add(ValidationIssue.Error("", $"{ProviderId}: unknown model '{request.ModelId}'"));
-            return issues;
-        }
-
-        issues.AddRange(GenerationPlan.Check(model, request, ProviderId));
-        return issues;
-    }
+    public IReadOnlyList<ValidationIssue> Validate(GenerationRequest request) => _models.Validate(request);
 
     /// <inheritdoc />
     public Task<GenerationResult> GenerateAsync(GenerationRequest request, ProviderContext context, CancellationToken cancellationToken) =>
