@@ -39,6 +39,14 @@ internal static class Programs
         return program;
     }
 
+    /// <summary>The root of the running .NET installation (the folder holding <c>host/fxr</c>), or null.</summary>
+    private static string? DotnetRoot()
+    {
+        // CoreLib lives in ROOT/shared/Microsoft.NETCore.App/VERSION/.
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        return Directory.Exists(Path.Combine(root, "host", "fxr")) ? root : null;
+    }
+
     /// <summary>Runs a program to completion (stdout and stderr interleaved into one text).</summary>
     public static Result Run(string program, IEnumerable<string> arguments, string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null, int timeoutSeconds = 300)
@@ -53,6 +61,13 @@ internal static class Programs
         foreach (var a in arguments)
         {
             psi.ArgumentList.Add(a);
+        }
+
+        // libediting finds hostfxr through nethost, which looks at DOTNET_ROOT and the default install folders but
+        // not at PATH: point it at the .NET this test runs on, wherever the SDK was installed.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ROOT")) && DotnetRoot() is { } root)
+        {
+            psi.Environment["DOTNET_ROOT"] = root;
         }
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
