@@ -246,6 +246,40 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(first, File.ReadAllBytes(edited));
     }
 
+    [Theory]
+    [InlineData("report")]
+    [InlineData("verify")]
+    [InlineData("check")]
+    public void A_missing_timeline_is_bad_input_naming_the_file(string verb)
+    {
+        var missing = Temp("no such cut.otio");
+        var policy = Temp("policy.json");
+        File.WriteAllText(policy, "{}");
+        string[] args = verb == "check" ? [verb, "--policy", policy, missing] : [verb, missing];
+
+        var r = EditingProcess.Run(args);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(missing, r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_journal_is_bad_input_naming_its_line_and_the_timeline_is_left_alone()
+    {
+        var timeline = Temp("cut.otio");
+        File.WriteAllText(timeline, "{}");
+        Directory.CreateDirectory(timeline + ".history");
+        File.WriteAllText(Path.Combine(timeline + ".history", "journal.jsonl"), "{\"seq\": 1, \"action\": \"apply\"}\nnot json\n");
+
+        var history = EditingProcess.Run("history", timeline);
+        var undo = EditingProcess.Run("undo", timeline);
+
+        Assert.Equal(2, history.ExitCode);
+        Assert.Contains("journal.jsonl:2:", history.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, undo.ExitCode);
+        Assert.Equal("{}", File.ReadAllText(timeline));
+    }
+
     [Fact]
     public void The_journal_records_who_what_inputs_and_outputs_of_each_apply()
     {

@@ -466,38 +466,26 @@ public sealed class ApplyRunner
         };
     }
 
+    /// <summary>Replaces, in place, every string in <paramref name="node"/> that names an existing file by
+    /// <c>sha256:</c> and the file's hash.</summary>
     private static async Task HashFilesAsync(ResultCache cache, JsonNode? node, CancellationToken cancellationToken)
     {
-        switch (node)
+        var children = node switch
         {
-            case JsonObject o:
-                foreach (var name in o.Select(p => p.Key).ToList())
-                {
-                    if (o[name] is JsonValue v && v.TryGetValue<string>(out var text) && Path.IsPathRooted(text) && File.Exists(text))
-                    {
-                        o[name] = "sha256:" + await cache.HashFileAsync(text, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await HashFilesAsync(cache, o[name], cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var text) && Path.IsPathRooted(text) && File.Exists(text))
-                    {
-                        a[i] = "sha256:" + await cache.HashFileAsync(text, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await HashFilesAsync(cache, a[i], cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                break;
+            JsonObject o => o.Select(p => p.Value).ToList(),
+            JsonArray a => [.. a],
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            if (child is JsonValue v && v.TryGetValue<string>(out var text) && Path.IsPathRooted(text) && File.Exists(text))
+            {
+                child.ReplaceWith("sha256:" + await cache.HashFileAsync(text, cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                await HashFilesAsync(cache, child, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -166,90 +166,63 @@ public sealed class ProviderConfiguration
     {
         ArgumentException.ThrowIfNullOrEmpty(providerId);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        _entries.TryGetValue(providerId, out var entry);
-        if (entry is not null)
+        foreach (var (name, _, value) in SecretSources(providerId, declaredEnvironment))
         {
-            foreach (var (k, v) in entry.Secrets)
+            if (value is not null)
             {
-                result[k] = v;
+                result[name] = value;
             }
-        }
-
-        void FromVariables(IEnumerable<KeyValuePair<string, string>> map)
-        {
-            foreach (var (name, variable) in map)
-            {
-                if (Variable(variable) is { } value)
-                {
-                    result[name.ToLowerInvariant()] = value;
-                }
-            }
-        }
-
-        if (declaredEnvironment is not null)
-        {
-            FromVariables(declaredEnvironment);
-        }
-
-        if (entry is not null)
-        {
-            FromVariables(entry.SecretEnvironment);
-        }
-
-        foreach (var (k, v) in FromPrefixedEnvironment(SecretPrefix, providerId))
-        {
-            result[k] = v;
         }
 
         return result;
     }
 
     /// <summary>Where each secret of <paramref name="providerId"/> would come from, without its value (for
-    /// <c>editing providers list</c>): secret name → "file", "$VARIABLE", or "not set".</summary>
+    /// <c>editing providers list</c>): secret name → "file", "$VARIABLE", or "not set ($VARIABLE)".</summary>
     public IReadOnlyDictionary<string, string> DescribeSecrets(string providerId, IReadOnlyDictionary<string, string>? declaredEnvironment = null)
     {
+        ArgumentException.ThrowIfNullOrEmpty(providerId);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        _entries.TryGetValue(providerId, out var entry);
-        if (entry is not null)
+        foreach (var (name, source, value) in SecretSources(providerId, declaredEnvironment))
         {
-            foreach (var k in entry.Secrets.Keys)
+            if (value is not null)
             {
-                result[k] = "file";
+                result[name] = source;
             }
-        }
-
-        void FromVariables(IEnumerable<KeyValuePair<string, string>> map)
-        {
-            foreach (var (name, variable) in map)
+            else
             {
-                var key = name.ToLowerInvariant();
-                if (Variable(variable) is not null)
-                {
-                    result[key] = "$" + variable;
-                }
-                else
-                {
-                    result.TryAdd(key, $"not set (${variable})");
-                }
+                result.TryAdd(name, $"not set ({source})");
             }
-        }
-
-        if (declaredEnvironment is not null)
-        {
-            FromVariables(declaredEnvironment);
-        }
-
-        if (entry is not null)
-        {
-            FromVariables(entry.SecretEnvironment);
-        }
-
-        foreach (var (k, _) in FromPrefixedEnvironment(SecretPrefix, providerId))
-        {
-            result[k] = "$" + SecretPrefix + EnvironmentId(providerId) + "__" + k.ToUpperInvariant();
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Every place a secret of <paramref name="providerId"/> can come from, lowest precedence first: the file's
+    /// <c>secrets</c>, the plugin's declared variables, the file's <c>secret_env</c>, then
+    /// <c>EDITING_SECRET__ID__NAME</c>. Value is null for a variable that is not set.
+    /// </summary>
+    private IEnumerable<(string Name, string Source, string? Value)> SecretSources(string providerId, IReadOnlyDictionary<string, string>? declaredEnvironment)
+    {
+        _entries.TryGetValue(providerId, out var entry);
+        foreach (var (name, value) in entry?.Secrets ?? [])
+        {
+            yield return (name, "file", value);
+        }
+
+        foreach (var map in new[] { declaredEnvironment, entry?.SecretEnvironment })
+        {
+            foreach (var (name, variable) in map ?? new Dictionary<string, string>())
+            {
+                yield return (name.ToLowerInvariant(), "$" + variable, Variable(variable));
+            }
+        }
+
+        foreach (var (name, value) in FromPrefixedEnvironment(SecretPrefix, providerId))
+        {
+            yield return (name, "$" + SecretPrefix + EnvironmentId(providerId) + "__" + name.ToUpperInvariant(), value);
+        }
     }
 
     /// <summary>The provider id as it appears in environment variable names (<c>editing.runway</c> →
