@@ -18,7 +18,7 @@ namespace Editing.Providers.Previs;
 /// <item>Image-to-video: a camera move (pan, tilt, roll, zoom, truck, pedestal, eased) over the first frame, or ending
 /// on the last frame; with both, an interpolated transition from one to the other.</item>
 /// <item>Extension: the edge frame carried on with the source's estimated global motion, decaying; a still source
-/// gives a hold with faint grain.</item>
+/// gives an exact hold of the edge frame (with seeded grain when the setting <c>hold_grain</c> asks for it).</item>
 /// <item>Interpolation: the source range retimed to the requested frame count.</item>
 /// <item>Video-to-video: the source recoloured towards the first reference image (mean and deviation per channel in
 /// YCbCr), blended by strength.</item>

@@ -29,7 +29,8 @@ public sealed class ExtendTool : IControllableTool
         Description = "Generates frames that continue a clip before its first frame or after its last, as a new clip next to it.",
         Applications = [ToolApplication.ExtendHead, ToolApplication.ExtendTail],
         Targets = [ItemKind.Clip],
-        Inputs = [ToolInput.SourceMedia, ToolInput.EdgeFrames, ToolInput.Audio],
+        // Not EdgeFrames: the tool extracts the one edge frame its side needs itself, instead of the host extracting both.
+        Inputs = [ToolInput.SourceMedia, ToolInput.Audio],
         ProviderModes = [GenerationMode.Extension, GenerationMode.TextToVideo],
         Deterministic = true,
         Schema = new ControlSchema(

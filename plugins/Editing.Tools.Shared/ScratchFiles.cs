@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Editing.Tools.Shared;
 
@@ -21,9 +22,10 @@ internal static class ScratchFiles
 
     /// <summary>
     /// The file as an output of this call: <paramref name="path"/> itself when it already lies in
-    /// <paramref name="scratch"/>, else a copy there. Generated files may live in a provider's or the cache's folder
-    /// whose lifetime the tool does not control, and the host moves outputs out of the scratch folder; copying keeps
-    /// the cache entry intact.
+    /// <paramref name="scratch"/>, else a second name for it there (a hard link), or a copy where links are impossible
+    /// (Windows, another file system). Generated files may live in a provider's or the cache's folder whose lifetime
+    /// the tool does not control, and the host moves outputs out of the scratch folder; a link or a copy keeps the
+    /// cache entry intact (nothing writes into a finished file: every writer makes a new one and renames it).
     /// </summary>
     public static async Task<string> AdoptAsync(string path, string scratch, string name, CancellationToken cancellationToken)
     {
@@ -35,6 +37,11 @@ internal static class ScratchFiles
         }
 
         var target = NewPath(scratch, name, Path.GetExtension(full));
+        if (TryHardLink(full, target))
+        {
+            return target;
+        }
+
         var source = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         await using (source.ConfigureAwait(false))
         {
@@ -47,4 +54,24 @@ internal static class ScratchFiles
 
         return target;
     }
+
+    private static bool TryHardLink(string source, string target)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            return link(source, target) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int link([MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath);
 }

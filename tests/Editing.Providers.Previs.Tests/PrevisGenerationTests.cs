@@ -1,4 +1,5 @@
 using Editing.Providers.Previs.Tests.Support;
+using Editing.Sdk;
 using Editing.Sdk.Controls;
 using Editing.Sdk.Media;
 using Editing.Sdk.Providers;
@@ -167,17 +168,46 @@ public sealed class PrevisGenerationTests(MediaFixture media)
     }
 
     [Fact]
-    public async Task Extension_of_a_still_source_holds_it_with_faint_grain()
+    public async Task Extension_of_a_still_source_holds_its_edge_frame_exactly()
     {
         var request = media.Request(GenerationMode.Extension, frames: 6) with { Source = new SourceVideo(media.Hold, 0, 12) };
 
         var (result, _) = await media.GenerateAsync(request);
 
         Assert.True(result.Metadata!.Value.GetProperty("hold").GetBoolean());
+        Assert.Equal(0, result.Metadata!.Value.GetProperty("hold_grain").GetInt32());
+        var source = await Pictures.ReadOneAsync(media.Services, media.Hold, 11);
+        var frames = await Pictures.ReadAsync(media.Services, result.VideoPath, 0, 6);
+        Assert.All(frames, f => Assert.True(Pictures.MeanDifference(source, f) < 2, "the source's last frame, through one more encode"));
+        Assert.All(frames, f => Assert.Equal(frames[0].Pixels, f.Pixels));
+    }
+
+    [Fact]
+    public async Task Extension_of_a_still_source_gets_faint_grain_when_the_studio_sets_hold_grain()
+    {
+        var request = media.Request(GenerationMode.Extension, frames: 6) with { Source = new SourceVideo(media.Hold, 0, 12) };
+
+        var (result, _) = await media.GenerateAsync(request, settings: new Dictionary<string, string> { ["hold_grain"] = "8" });
+
+        Assert.Equal(8, result.Metadata!.Value.GetProperty("hold_grain").GetInt32());
         var source = await Pictures.ReadOneAsync(media.Services, media.Hold, 11);
         var frames = await Pictures.ReadAsync(media.Services, result.VideoPath, 0, 6);
         Assert.All(frames, f => Assert.True(Pictures.MeanDifference(source, f) < 4, "close to the source"));
         Assert.NotEqual(frames[0].Pixels, frames[1].Pixels);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("65")]
+    [InlineData("faint")]
+    public async Task A_hold_grain_setting_that_is_not_a_small_whole_number_is_refused_by_name(string value)
+    {
+        var request = media.Request(GenerationMode.Extension, frames: 6) with { Source = new SourceVideo(media.Hold, 0, 12) };
+
+        var e = await Assert.ThrowsAsync<PluginException>(() => media.GenerateAsync(request, settings: new Dictionary<string, string> { ["hold_grain"] = value }));
+
+        Assert.Contains("hold_grain", e.Message, StringComparison.Ordinal);
+        Assert.Contains(value, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

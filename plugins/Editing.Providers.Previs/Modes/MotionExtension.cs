@@ -11,19 +11,28 @@ namespace Editing.Providers.Previs.Modes;
 /// on with that motion, each step <see cref="Decay"/> times the previous one, so the camera coasts to a stop: the k-th
 /// new frame is the edge frame moved by v·(1 − Decay^k)/(1 − Decay). A head extension runs the same backwards in time
 /// and still plays forwards, its last frame leading into the source's first. Without motion (under
-/// <see cref="StillThreshold"/> pixels per frame, or a one-frame source) the edge frame is held with faint seeded grain.
+/// <see cref="StillThreshold"/> pixels per frame, or a one-frame source) the edge frame is held exactly, as an NLE's
+/// frame hold: every new frame is the edge frame, so the cut into the extension is invisible. A studio that prefers a
+/// hold that does not look frozen sets <c>hold_grain</c> (seeded grain of that many 10-bit code values, e.g. 8); grain
+/// makes every frame different, so it costs encode time and about three times the file size in ProRes.
 /// </summary>
 internal static class MotionExtension
 {
     public const double Decay = 0.9;
     public const double StillThreshold = 0.3;
-    private const double GrainAmplitude = 0.008;
+
+    /// <summary>The provider setting: grain amplitude on holds in 10-bit code values (0, the default, for none).</summary>
+    public const string HoldGrainSetting = "hold_grain";
+
+    /// <summary>Largest <see cref="HoldGrainSetting"/> accepted: beyond it grain is no longer "faint".</summary>
+    public const int MaxHoldGrain = 64;
 
     public static async Task<ModeOutcome> GenerateAsync(PrevisJob job)
     {
         var request = job.Request;
         var source = request.Source!;
         var backward = request.Direction == ExtensionDirection.Backward;
+        var grainCodes = HoldGrain(job.Context.Settings);
         var pair = source.FrameCount >= 2;
         var first = backward ? source.FirstFrame : source.FirstFrame + source.FrameCount - (pair ? 2 : 1);
         job.Progress(0, "reading the edge frames");
@@ -46,18 +55,21 @@ internal static class MotionExtension
 
         var (width, height) = (request.Size.Width, request.Size.Height);
         var count = request.FrameCount;
-        var grain = still ? new Grain(request.Seed, GrainAmplitude) : null;
+        var grain = still && grainCodes > 0 ? new Grain(request.Seed, grainCodes / 1023.0) : null;
         var path = await job.EncodeAsync(job.Spec(), Frames(), 0.05, 1, "extending").ConfigureAwait(false);
         return ModeOutcome.Of(
             path,
             ("direction", backward ? "backward" : "forward"),
             ("motion_dx", dx),
             ("motion_dy", dy),
-            ("hold", still));
+            ("hold", still),
+            ("hold_grain", still ? grainCodes : 0));
 
         async IAsyncEnumerable<VideoFrame> Frames()
         {
-            var buffers = Rgb48.Pair(width, height);
+            // An exact hold hands the encoder the edge frame itself every time (it only reads frames).
+            var exactHold = still && grain is null;
+            var buffers = exactHold ? [edge, edge] : Rgb48.Pair(width, height);
             for (var i = 0; i < count; i++)
             {
                 var frame = buffers[i & 1];
@@ -65,7 +77,7 @@ internal static class MotionExtension
                 {
                     grain.Apply(edge, frame, i);
                 }
-                else
+                else if (!exactHold)
                 {
                     // Frames away from the edge: the (i + 1)-th after it, or the (count − i)-th before it.
                     var steps = backward ? count - i : i + 1;
@@ -79,5 +91,22 @@ internal static class MotionExtension
 
             await Task.CompletedTask.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The <see cref="HoldGrainSetting"/> value: 0 when unset; an integer in 0..<see cref="MaxHoldGrain"/>.</summary>
+    /// <exception cref="PluginException">The setting is not such an integer.</exception>
+    internal static int HoldGrain(IReadOnlyDictionary<string, string> settings)
+    {
+        if (!settings.TryGetValue(HoldGrainSetting, out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var codes) && codes is >= 0 and <= MaxHoldGrain
+            ? codes
+            : throw new PluginException($"the previs setting '{HoldGrainSetting}' must be a whole number of 10-bit code values from 0 to {MaxHoldGrain}, not '{text}'")
+            {
+                Code = "INVALID_SETTING",
+            };
     }
 }

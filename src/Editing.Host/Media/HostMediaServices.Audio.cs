@@ -47,70 +47,48 @@ public sealed partial class HostMediaServices
         var usedEnd = Math.Min(fileRate.FramesToSamples(usedFirstFrame + usedFrameCount, audio.SampleRate), audio.SampleCount);
         var extra = frameRate.FramesToSamples(frames, audio.SampleRate);
 
-        var work = Path.Combine(ScratchDirectory, "extend-audio-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
-        try
+        // One read, of only what the room tone looks at (the last ten seconds before the join), and the tone itself is
+        // computed in memory: no work files, no further ffmpeg runs.
+        var window = Math.Min(usedEnd - usedStart, (long)AudioOps.RoomToneWindowSeconds * audio.SampleRate);
+        float[] tone;
+        if (window <= 0)
         {
-            float[] tone;
-            if (usedEnd <= usedStart)
+            tone = new float[checked(extra * format.Channels)];
+        }
+        else
+        {
+            var readStart = atHead ? usedStart : usedEnd - window;
+            var used = await MediaErrors.GuardAsync(operation, sourcePath,
+                () => AudioOps.ReadSamplesAsync(info.Path, format, readStart, window, cancellationToken)).ConfigureAwait(false);
+            if (atHead)
             {
-                tone = new float[checked(extra * format.Channels)];
-            }
-            else
-            {
-                var used = await MediaErrors.GuardAsync(operation, sourcePath,
-                    () => AudioOps.ReadSamplesAsync(info.Path, format, usedStart, usedEnd - usedStart, cancellationToken)).ConfigureAwait(false);
-                if (atHead)
-                {
-                    // Mirror time: the head extension is a tail extension of the range played backwards.
-                    ReverseFrames(used, format.Channels);
-                }
-
-                var usedSamples = used.Length / format.Channels;
-                var range = Path.Combine(work, "range.wav");
-                var extended = Path.Combine(work, "extended.wav");
-                WaveFile.WriteFloat32(range, used, format.SampleRate, format.Channels);
-                await MediaErrors.GuardAsync(operation, sourcePath,
-                    () => AudioOps.ExtendAsync(range, extra, AudioFill.RoomTone, format, extended, cancellationToken)).ConfigureAwait(false);
-                tone = await MediaErrors.GuardAsync(operation, sourcePath,
-                    () => AudioOps.ReadSamplesAsync(extended, format, usedSamples, extra, cancellationToken)).ConfigureAwait(false);
-                if (tone.LongLength != extra * format.Channels)
-                {
-                    throw MediaErrors.Map(
-                        new MediaException(MediaErrorKind.VerificationFailed, $"the room tone for '{output}' has {tone.Length / format.Channels} samples, not {extra}.", output),
-                        operation,
-                        sourcePath);
-                }
-
-                if (atHead)
-                {
-                    ReverseFrames(tone, format.Channels);
-                }
+                // Mirror time: the head extension is a tail extension of the range played backwards.
+                ReverseFrames(used, format.Channels);
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var temp = Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileNameWithoutExtension(output)}.tmp-{Guid.NewGuid():N}.wav");
-            try
+            tone = AudioOps.ContinueWithRoomTone(used, format, extra);
+            if (tone.LongLength != extra * format.Channels)
             {
-                WaveFile.WritePcm24(temp, tone, format.SampleRate, format.Channels);
-                File.Move(temp, output, overwrite: true);
+                throw MediaErrors.Map(
+                    new MediaException(MediaErrorKind.VerificationFailed, $"the room tone for '{output}' has {tone.Length / format.Channels} samples, not {extra}.", output),
+                    operation,
+                    sourcePath);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+            if (atHead)
             {
-                TryDelete(temp);
-                throw MediaErrors.Map(new MediaException(MediaErrorKind.OutputFailed, $"Could not write '{output}': {e.Message}", output, inner: e), operation, sourcePath);
+                ReverseFrames(tone, format.Channels);
             }
         }
-        finally
+
+        cancellationToken.ThrowIfCancellationRequested();
+        try
         {
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A leftover work folder is harmless and recognisable by its name.
-            }
+            AudioOps.WriteWave(output, tone, format);
+        }
+        catch (MediaException e)
+        {
+            throw MediaErrors.Map(e, operation, sourcePath);
         }
     }
 
@@ -123,18 +101,6 @@ public sealed partial class HostMediaServices
             {
                 (samples[(i * channels) + c], samples[(j * channels) + c]) = (samples[(j * channels) + c], samples[(i * channels) + c]);
             }
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort.
         }
     }
 }

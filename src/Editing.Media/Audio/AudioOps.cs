@@ -17,6 +17,12 @@ public static class AudioOps
     private const int TailSeconds = 10;
 
     /// <summary>
+    /// Seconds before the join that <see cref="ContinueWithRoomTone"/> looks at: a caller that reads the source itself
+    /// needs only this much of it.
+    /// </summary>
+    public const int RoomToneWindowSeconds = TailSeconds;
+
+    /// <summary>
     /// Reads the first audio stream of <paramref name="input"/> converted to <paramref name="format"/>, as
     /// interleaved 32-bit float samples (−1..1), from sample <paramref name="startSample"/> for
     /// <paramref name="sampleCount"/> samples per channel (to the end when null). Holds everything in memory
@@ -114,6 +120,60 @@ public static class AudioOps
         var keep = (int)Math.Min(usable, (long)TailSeconds * format.SampleRate * format.Channels);
         var tail = keep == source.Length ? source : source[(usable - keep)..usable];
         return RoomTone.Continue(tail, format.Channels, samples, format.SampleRate);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="samples"/> (interleaved floats in <paramref name="format"/>, −1..1, clamped and rounded
+    /// to the nearest step) as a 24-bit PCM <c>.wav</c> file, atomically, without running ffmpeg. The file's probe is
+    /// known from what was written, so the next operation reading it does not run ffprobe either.
+    /// </summary>
+    /// <returns>The probe of the written file, as ffprobe reports it.</returns>
+    /// <exception cref="MediaException"><see cref="MediaErrorKind.OutputFailed"/> when the file cannot be written.</exception>
+    public static MediaInfo WriteWave(string output, ReadOnlySpan<float> samples, AudioFormat format)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(output);
+        format.Validate();
+        if (!string.Equals(Path.GetExtension(output), ".wav", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"WriteWave writes a .wav file, not '{output}'.", nameof(output));
+        }
+        if (samples.Length % format.Channels != 0)
+        {
+            throw new ArgumentException($"{samples.Length} samples do not divide into {format.Channels} channels.", nameof(samples));
+        }
+        using var temp = TempOutput.For(output);
+        try
+        {
+            WaveFile.WritePcm24(temp.TempPath, samples, format.SampleRate, format.Channels);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MediaException(MediaErrorKind.OutputFailed, $"Could not write '{temp.FinalPath}': {e.Message}", temp.FinalPath, inner: e);
+        }
+        var count = samples.Length / format.Channels;
+        var info = new MediaInfo
+        {
+            Path = temp.FinalPath,
+            FormatName = "wav",
+            DurationMicroseconds = (long)Math.Round(count * 1_000_000.0 / format.SampleRate, MidpointRounding.AwayFromZero),
+            Audio =
+            [
+                new AudioStreamInfo
+                {
+                    Index = 0,
+                    Codec = "pcm_s24le",
+                    SampleRate = format.SampleRate,
+                    Channels = format.Channels,
+                    // A plain PCM header carries no channel mask, so ffprobe names no layout.
+                    ChannelLayout = null,
+                    SampleCount = count,
+                    BitsPerSample = 24,
+                },
+            ],
+        };
+        temp.Remember(info);
+        temp.Commit();
+        return info;
     }
 
     /// <summary>

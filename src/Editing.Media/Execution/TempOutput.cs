@@ -71,6 +71,12 @@ internal sealed class TempOutput : IDisposable
         return info;
     }
 
+    /// <summary>
+    /// Takes <paramref name="info"/> as the finished file's probe without running ffprobe: for files this library
+    /// writes itself byte by byte, whose probe is known exactly (tests compare it with ffprobe's).
+    /// </summary>
+    public void Remember(MediaInfo info) => Verified = info;
+
     /// <summary>Moves the temp file to the final path (replacing it).</summary>
     public void Commit()
     {

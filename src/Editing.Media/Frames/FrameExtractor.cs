@@ -27,8 +27,52 @@ public static class FrameExtractor
     {
         ArgumentOutOfRangeException.ThrowIfNegative(frameIndex);
         var full = FfmpegArgs.InputPath(input, nameof(input));
+        if (depth == PngBitDepth.Sixteen && await TryExtractDecodedAsync(full, frameIndex, outputPng, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
         var pixelFormat = depth == PngBitDepth.Eight ? "rgb24" : "rgb48be";
         await WriteFramePngAsync(full, frameIndex, outputPng, null, pixelFormat, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A 16-bit edge frame of a video: decoded with the frame before it in one run (<see cref="RawFrameReader"/>, the
+    /// same conversion as every frame read), written as PNG here (<see cref="PngFile"/>), and both frames kept in
+    /// <see cref="DecodedFrames"/>, since whoever needs an edge frame usually reads the frames at that edge next. False
+    /// (nothing done) for stills, images and frames outside the probed count, which take the ffmpeg PNG path.
+    /// </summary>
+    private static async Task<bool> TryExtractDecodedAsync(string full, long frameIndex, string outputPng, CancellationToken cancellationToken)
+    {
+        var stamp = FileStamp.Of(full);
+        var info = await MediaProbe.ProbeAsync(full, cancellationToken).ConfigureAwait(false);
+        if (info.Video is not { FrameCount: > 1, Width: > 0, Height: > 0 } video
+            || frameIndex >= video.FrameCount
+            || info.FormatName.StartsWith("image2", StringComparison.Ordinal)
+            || info.FormatName.EndsWith("_pipe", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var first = Math.Max(0, frameIndex - 1);
+        var frames = new List<RawFrame>(2);
+        await foreach (var frame in RawFrameReader.DecodeAsync(full, info, first, (int)(frameIndex - first + 1), RawPixelFormat.Rgb48,
+            new FrameSize(video.Width, video.Height), cancellationToken).ConfigureAwait(false))
+        {
+            frames.Add(frame);
+        }
+        using (var output = TempOutput.For(outputPng, full))
+        {
+            try
+            {
+                PngFile.Write(output.TempPath, frames[^1]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new MediaException(MediaErrorKind.OutputFailed, $"Could not write '{output.FinalPath}': {e.Message}", output.FinalPath, inner: e);
+            }
+            output.Commit();
+        }
+        DecodedFrames.Keep(full, stamp, first, frames);
+        return true;
     }
 
     /// <summary>

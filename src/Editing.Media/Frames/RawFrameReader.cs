@@ -34,12 +34,41 @@ public static class RawFrameReader
         ArgumentOutOfRangeException.ThrowIfNegative(firstFrame);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var full = FfmpegArgs.InputPath(path, nameof(path));
+        var stamp = FileStamp.Of(full);
         var info = size is null || firstFrame > 0 ? await MediaProbe.ProbeAsync(full, cancellationToken).ConfigureAwait(false) : null;
         var target = size ?? SizeOf(info!);
         if (!target.IsValid)
         {
             throw new ArgumentOutOfRangeException(nameof(size), size, "The frame size must be positive.");
         }
+        if (DecodedFrames.Take(full, stamp, firstFrame, count, target, format) is { } kept)
+        {
+            // Decoded a moment ago by the same conversion (an edge frame written as PNG): handed over, not decoded again.
+            foreach (var frame in kept)
+            {
+                yield return frame;
+            }
+            yield break;
+        }
+        await foreach (var frame in DecodeAsync(full, info, firstFrame, count, format, target, cancellationToken).ConfigureAwait(false))
+        {
+            yield return frame;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ReadFramesAsync"/> without the memo: always runs ffmpeg. <paramref name="info"/> is the file's probe
+    /// (needed when <paramref name="firstFrame"/> is past 0, to seek).
+    /// </summary>
+    internal static async IAsyncEnumerable<RawFrame> DecodeAsync(
+        string full,
+        MediaInfo? info,
+        long firstFrame,
+        int count,
+        RawPixelFormat format,
+        FrameSize target,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var convert = string.Join(',',
             FilterText.Filter("scale", ("w", Num(target.Width)), ("h", Num(target.Height)), ("flags", "bicubic+accurate_rnd+full_chroma_int")),
             FilterText.Filter("format", ("pix_fmts", RawFrame.FfmpegName(format))));

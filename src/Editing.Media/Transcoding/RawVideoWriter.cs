@@ -9,9 +9,16 @@ namespace Editing.Media.Transcoding;
 /// Encodes frames made in memory (a previs generator, a compositor) into a video file: ffmpeg reads
 /// <c>-f rawvideo</c> from stdin at the spec's rate, fits each frame to the spec's size, draws the overlays and
 /// encodes. Frames that already have the spec's size are converted to its YUV format here (BT.709, limited range,
-/// on a worker thread, see <see cref="YuvConverter"/>) and ffmpeg only tags and encodes them. Frames go to a temp file that <see cref="CompleteAsync"/> verifies and moves into place; disposing an
-/// unfinished writer kills ffmpeg and deletes the temp file.
+/// on a worker thread, see <see cref="YuvConverter"/>) and ffmpeg only tags and encodes them. Frames go to a temp file
+/// that <see cref="CompleteAsync"/> verifies and moves into place; disposing an unfinished writer kills ffmpeg and
+/// deletes the temp file.
 /// </summary>
+/// <remarks>
+/// A hold (every frame identical: a still previs extension, a rendered freeze frame) in an intra-only codec (ProRes,
+/// DNxHR, FFV1) without overlays is encoded once: the one encoded frame is then repeated by stream copy
+/// (<c>-stream_loop</c>), which gives the same bytes as encoding it every time, at a fraction of the cost. So ffmpeg
+/// starts at the first frame that differs from the first one, or at <see cref="CompleteAsync"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// await using var writer = RawVideoWriter.Create("shot.mov", spec, new FrameSize(1920, 1080), RawPixelFormat.Rgb48);
@@ -21,25 +28,37 @@ namespace Editing.Media.Transcoding;
 /// </example>
 public sealed class RawVideoWriter : IAsyncDisposable
 {
-    private readonly FfmpegProcess _process;
     private readonly TempOutput _temp;
     private readonly CancellationTokenSource _lifetime;
     private readonly YuvConverter? _converter;
-    private readonly byte[]? _converted;
+    private readonly Func<string, ToolInvocation> _encode;
+    private readonly string? _encoderTag;
+    private readonly EncodeSpec _spec;
+    private byte[]? _converted;
+    private FfmpegProcess? _process;
+
+    /// <summary>While every frame so far is the same: that frame's bytes as ffmpeg takes them (null once streaming).</summary>
+    private byte[]? _held;
     private bool _completed;
     private bool _disposed;
     private bool _broken;
 
-    private RawVideoWriter(FfmpegProcess process, TempOutput temp, FrameSize inputSize, RawPixelFormat inputFormat, CancellationTokenSource lifetime, YuvConverter? converter)
+    private RawVideoWriter(TempOutput temp, EncodeSpec spec, FrameSize inputSize, RawPixelFormat inputFormat, CancellationTokenSource lifetime,
+        YuvConverter? converter, Func<string, ToolInvocation> encode, string? encoderTag)
     {
         _converter = converter;
         _converted = converter is null ? null : new byte[converter.OutputBytes];
-        _process = process;
         _temp = temp;
+        _spec = spec;
         InputSize = inputSize;
         InputFormat = inputFormat;
         _lifetime = lifetime;
+        _encode = encode;
+        _encoderTag = encoderTag;
     }
+
+    /// <summary>Whether a hold may be encoded once and repeated (tests turn it off to compare the two ways).</summary>
+    internal bool EncodeHoldsOnce { get; set; } = true;
 
     /// <summary>The size every written frame must have.</summary>
     public FrameSize InputSize { get; }
@@ -47,7 +66,7 @@ public sealed class RawVideoWriter : IAsyncDisposable
     /// <summary>The pixel layout every written frame must have.</summary>
     public RawPixelFormat InputFormat { get; }
 
-    /// <summary>Frames handed to ffmpeg so far.</summary>
+    /// <summary>Frames written so far (a held run reaches ffmpeg later, see the remarks).</summary>
     public long FramesWritten { get; private set; }
 
     /// <summary>The final output path (full).</summary>
@@ -91,27 +110,31 @@ public sealed class RawVideoWriter : IAsyncDisposable
                 : null;
             var chain = new List<string> { converter is null ? EncodeGraph.ScaleChain(spec) : EncodeGraph.TagChain(spec) };
             chain.AddRange(EncodeGraph.Overlays(spec, temp));
-            var args = FfmpegArgs.Start(progress: true);
-            args.AddRange([
-                "-f", "rawvideo",
-                "-pix_fmt", converter?.PixelFormat ?? RawFrame.FfmpegName(inputFormat),
-                "-s", inputSize.ToString(),
-                "-r", spec.Rate.ToString(),
-                "-i", "pipe:0",
-                "-filter_complex", $"[0:v]{string.Join(',', chain)}[v]",
-            ]);
-            EncodeGraph.AddOutput(args, spec, withAudio: false, spec.StartTimecode, temp.TempPath);
             var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var process = FfmpegProcess.Start(
-                new ToolInvocation(MediaTools.Shared.FfmpegPath, args)
+            ToolInvocation Encode(string output)
+            {
+                var args = FfmpegArgs.Start(progress: true);
+                args.AddRange([
+                    "-f", "rawvideo",
+                    "-pix_fmt", converter?.PixelFormat ?? RawFrame.FfmpegName(inputFormat),
+                    "-s", inputSize.ToString(),
+                    "-r", spec.Rate.ToString(),
+                    "-i", "pipe:0",
+                    "-filter_complex", $"[0:v]{string.Join(',', chain)}[v]",
+                ]);
+                EncodeGraph.AddOutput(args, spec, withAudio: false, spec.StartTimecode, output);
+                return new ToolInvocation(MediaTools.Shared.FfmpegPath, args)
                 {
                     Subject = temp.FinalPath,
                     Progress = progress,
                     ParseProgress = true,
                     WriteStdin = true,
-                },
-                lifetime.Token);
-            return new RawVideoWriter(process, temp, inputSize, inputFormat, lifetime, converter);
+                };
+            }
+            // Overlays (a burnt-in timecode above all) make identical input frames differ, and long-GOP codecs cannot
+            // repeat a packet: those always stream.
+            var encoderTag = chain.Count == 1 ? IntraEncoderTag(spec.Codec) : null;
+            return new RawVideoWriter(temp, spec, inputSize, inputFormat, lifetime, converter, Encode, encoderTag);
         }
         catch
         {
@@ -119,6 +142,18 @@ public sealed class RawVideoWriter : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The stream tag ffmpeg writes for a bit-exact encode with an intra-only codec (<c>Lavc</c> and the encoder's
+    /// name), set again on the stream copy of a hold so both ways give the same bytes; null for other codecs.
+    /// </summary>
+    private static string? IntraEncoderTag(CodecProfile codec) => codec switch
+    {
+        CodecProfile.ProRes422HQ or CodecProfile.ProRes422 or CodecProfile.ProRes422LT or CodecProfile.ProRes422Proxy => "Lavc prores_ks",
+        CodecProfile.DnxhrHQ or CodecProfile.DnxhrSQ => "Lavc dnxhd",
+        CodecProfile.Ffv1 => "Lavc ffv1",
+        _ => null,
+    };
 
     /// <summary>Hands one frame to ffmpeg; it must have <see cref="InputSize"/> and <see cref="InputFormat"/>.</summary>
     /// <exception cref="MediaException">ffmpeg stopped (its error text is in the message).</exception>
@@ -141,15 +176,41 @@ public sealed class RawVideoWriter : IAsyncDisposable
             await Task.Run(() => _converter.Convert(frame.Pixels, converted), linked.Token).ConfigureAwait(false);
             bytes = converted;
         }
+        if (_process is null && _encoderTag is not null && EncodeHoldsOnce)
+        {
+            if (_held is null)
+            {
+                // The first frame: kept (the converter's buffer is kept as is and a new one made for the next frame).
+                _held = _converter is not null ? bytes : bytes.ToArray();
+                _converted = _converter is not null ? new byte[_converter.OutputBytes] : null;
+                FramesWritten++;
+                return;
+            }
+            if (bytes.AsSpan().SequenceEqual(_held))
+            {
+                FramesWritten++;
+                return;
+            }
+        }
         try
         {
+            if (_process is null)
+            {
+                // The first frame that differs (or holds are not encoded once): ffmpeg starts and gets the held run.
+                _process = FfmpegProcess.Start(_encode(_temp.TempPath), _lifetime.Token);
+                for (var i = 0; i < FramesWritten; i++)
+                {
+                    await _process.StandardInput.WriteAsync(_held, linked.Token).ConfigureAwait(false);
+                }
+                _held = null;
+            }
             await _process.StandardInput.WriteAsync(bytes, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // A cancelled write leaves a partial frame in the pipe: the output cannot be finished any more.
             _broken = true;
-            _process.Kill();
+            _process?.Kill();
             throw;
         }
         catch (IOException ex)
@@ -175,13 +236,50 @@ public sealed class RawVideoWriter : IAsyncDisposable
             throw new InvalidOperationException($"No frame was written to '{OutputPath}'.");
         }
         using var registration = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _lifetime);
-        await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
-        _process.CloseStdin();
-        await _process.WaitForSuccessAsync().ConfigureAwait(false);
+        if (_process is null && FramesWritten > 1)
+        {
+            await EncodeHoldAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (_process is null)
+            {
+                // A single frame: encoded as any other.
+                _process = FfmpegProcess.Start(_encode(_temp.TempPath), _lifetime.Token);
+                await _process.StandardInput.WriteAsync(_held, cancellationToken).ConfigureAwait(false);
+                _held = null;
+            }
+            await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _process.CloseStdin();
+            await _process.WaitForSuccessAsync().ConfigureAwait(false);
+        }
         var info = await EncodeGraph.VerifyAsync(_temp, FramesWritten, pcmSamples: null, cancellationToken).ConfigureAwait(false);
         _temp.Commit();
         _completed = true;
         return info;
+    }
+
+    /// <summary>
+    /// Every frame was the held one: it is encoded once into a scratch file, which is then played
+    /// <see cref="FramesWritten"/> times into the output by stream copy, with the encode's own timecode and stream tag.
+    /// </summary>
+    private async Task EncodeHoldAsync(CancellationToken cancellationToken)
+    {
+        var single = _temp.Scratch(Path.GetExtension(_temp.FinalPath));
+        _process = FfmpegProcess.Start(_encode(single), _lifetime.Token);
+        await _process.StandardInput.WriteAsync(_held, cancellationToken).ConfigureAwait(false);
+        await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _process.CloseStdin();
+        await _process.WaitForSuccessAsync().ConfigureAwait(false);
+        _held = null;
+
+        var args = FfmpegArgs.Start(progress: false);
+        args.AddRange(["-stream_loop", (FramesWritten - 1).ToString(CultureInfo.InvariantCulture)]);
+        FfmpegArgs.AddInput(args, single);
+        args.AddRange(["-metadata:s:v:0", "encoder=" + _encoderTag]);
+        EncodeGraph.AddCopyOutput(args, "0:v:0", withAudio: false, _spec.StartTimecode, _temp.TempPath);
+        await FfmpegRunner.RunAsync(new ToolInvocation(MediaTools.Shared.FfmpegPath, args) { Subject = _temp.FinalPath }, _lifetime.Token)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Kills ffmpeg and deletes the temp file unless <see cref="CompleteAsync"/> succeeded.</summary>
@@ -192,20 +290,24 @@ public sealed class RawVideoWriter : IAsyncDisposable
             return;
         }
         _disposed = true;
-        if (!_completed)
+        if (_process is not null)
         {
-            _process.Kill();
+            if (!_completed)
+            {
+                _process.Kill();
+            }
+            await _process.DisposeAsync().ConfigureAwait(false);
         }
-        await _process.DisposeAsync().ConfigureAwait(false);
         _temp.Dispose();
         _lifetime.Dispose();
     }
 
     private async Task FailAsync(Exception writeError)
     {
+        var process = _process!;
         try
         {
-            await _process.WaitForSuccessAsync().ConfigureAwait(false);
+            await process.WaitForSuccessAsync().ConfigureAwait(false);
         }
         catch (MediaException)
         {
@@ -215,8 +317,8 @@ public sealed class RawVideoWriter : IAsyncDisposable
             MediaErrorKind.ProcessFailed,
             $"ffmpeg stopped reading frames for '{OutputPath}' after {FramesWritten.ToString(CultureInfo.InvariantCulture)} frame(s): {writeError.Message}",
             OutputPath,
-            _process.StderrTail,
-            _process.CommandLine,
+            process.StderrTail,
+            process.CommandLine,
             inner: writeError);
     }
 

@@ -1,3 +1,4 @@
+using Editing.Media.Execution;
 using Editing.Media.Frames;
 using Editing.Media.Probe;
 using Editing.Media.Tests.Support;
@@ -124,6 +125,86 @@ public sealed class RawVideoWriterTests(TestFolder folder) : IClassFixture<TestF
         var tcRegion = (X: 220, Y: 150, W: 100, H: 30);
         Assert.True(RegionDiffers(labelledFrames[0], plainFrames[0], tcRegion.X, tcRegion.Y, tcRegion.W, tcRegion.H), "timecode drawn");
     }
+
+    [Theory]
+    [InlineData(CodecProfile.ProRes422HQ, ".mov")]
+    [InlineData(CodecProfile.DnxhrSQ, ".mov")]
+    [InlineData(CodecProfile.Ffv1, ".mov")]
+    public async Task A_hold_encoded_once_gives_the_same_bytes_as_encoding_every_frame(CodecProfile codec, string extension)
+    {
+        var spec = Spec with { Codec = codec, StartTimecode = "01:00:03:16" };
+        var once = folder.Path($"hold-once-{codec}{extension}");
+        var every = folder.Path($"hold-every-{codec}{extension}");
+
+        var runs = new List<ToolInvocation>();
+        FfmpegProcess.Recorder.Value = runs;
+        var onceInfo = await WriteHoldAsync(once, spec, 9, encodeOnce: true);
+        FfmpegProcess.Recorder.Value = null;
+        await WriteHoldAsync(every, spec, 9, encodeOnce: false);
+
+        Assert.Contains(runs, r => r.Arguments.Contains("-stream_loop"));
+        Assert.Equal(9, onceInfo.Video!.FrameCount);
+        Assert.Equal("01:00:03:16", onceInfo.Video.StartTimecode);
+        Assert.Equal(await File.ReadAllBytesAsync(every), await File.ReadAllBytesAsync(once));
+        Assert.Empty(Directory.GetFiles(folder.Root, $".hold-once-{codec}*"));
+    }
+
+    [Fact]
+    public async Task A_hold_that_ends_in_a_different_frame_is_encoded_frame_by_frame()
+    {
+        var path = folder.Path("hold-then-change.mov");
+        await using (var writer = RawVideoWriter.Create(path, Spec, new FrameSize(320, 180), RawPixelFormat.Rgb48))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await writer.WriteFrameAsync(Synthetic(0));
+            }
+            await writer.WriteFrameAsync(Synthetic(3));
+            await writer.CompleteAsync();
+        }
+
+        var frames = await ReadGreenAsync(path, 6);
+        Assert.Equal(5, frames.Count(g => g == frames[0]));
+        Assert.True(frames[5] > frames[0] + (40 * 257), "the last frame is the different one");
+    }
+
+    [Fact]
+    public async Task A_hold_with_a_burnt_in_timecode_is_encoded_frame_by_frame()
+    {
+        var path = folder.Path("hold-burn-in.mov");
+        var spec = Spec with { BurnInTimecode = true };
+
+        await WriteHoldAsync(path, spec, 3, encodeOnce: true);
+
+        var reader = await ReadFramesAsync(path, 3);
+        Assert.NotEqual(reader[0].Pixels, reader[1].Pixels);
+    }
+
+    private static async Task<MediaInfo> WriteHoldAsync(string path, EncodeSpec spec, int frames, bool encodeOnce)
+    {
+        await using var writer = RawVideoWriter.Create(path, spec, new FrameSize(320, 180), RawPixelFormat.Rgb48);
+        writer.EncodeHoldsOnce = encodeOnce;
+        var frame = Synthetic(2);
+        for (var i = 0; i < frames; i++)
+        {
+            await writer.WriteFrameAsync(frame);
+        }
+        return await writer.CompleteAsync();
+    }
+
+    private static async Task<List<RawFrame>> ReadFramesAsync(string path, int count)
+    {
+        var frames = new List<RawFrame>();
+        await foreach (var frame in RawFrameReader.ReadFramesAsync(path, 0, count, RawPixelFormat.Rgb48))
+        {
+            frames.Add(frame);
+        }
+        return frames;
+    }
+
+    /// <summary>The green value of the centre pixel of each frame.</summary>
+    private static async Task<List<int>> ReadGreenAsync(string path, int count) =>
+        (await ReadFramesAsync(path, count)).Select(f => f.GetPixel(160, 90).G).ToList();
 
     [Fact]
     public async Task Disposing_an_unfinished_writer_kills_ffmpeg_and_leaves_nothing()

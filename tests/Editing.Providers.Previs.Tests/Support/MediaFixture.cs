@@ -84,9 +84,10 @@ public sealed class MediaFixture : IAsyncLifetime
     };
 
     /// <summary>Runs the provider in process with a fresh scratch folder.</summary>
-    internal async Task<(GenerationResult Result, TestProviderContext Context)> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default)
+    internal async Task<(GenerationResult Result, TestProviderContext Context)> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var context = new TestProviderContext(Services, NewScratch(), cancellationToken);
+        var context = new TestProviderContext(Services, NewScratch(), cancellationToken, settings);
         var result = await new PrevisProvider().GenerateAsync(request, context, cancellationToken);
         return (result, context);
     }

@@ -5,7 +5,8 @@ using Editing.Sdk.Providers;
 namespace Editing.Providers.Previs.Tests.Support;
 
 /// <summary>A provider context as the host would give one: real media services, a scratch folder, recorded progress.</summary>
-internal sealed class TestProviderContext(IMediaServices media, string scratchDirectory, CancellationToken cancellationToken = default) : ProviderContext
+internal sealed class TestProviderContext(IMediaServices media, string scratchDirectory, CancellationToken cancellationToken = default,
+    IReadOnlyDictionary<string, string>? settings = null) : ProviderContext
 {
     private readonly Lock _gate = new();
 
@@ -21,7 +22,7 @@ internal sealed class TestProviderContext(IMediaServices media, string scratchDi
 
     public override IMediaServices Media { get; } = media;
 
-    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    public override IReadOnlyDictionary<string, string> Settings { get; } = settings ?? new Dictionary<string, string>();
 
     public override string? GetSecret(string name) => null;
 

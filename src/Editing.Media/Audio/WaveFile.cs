@@ -1,21 +1,10 @@
 using System.Buffers.Binary;
 
-namespace Editing.Host.Media;
+namespace Editing.Media.Audio;
 
-/// <summary>Writes interleaved float samples as a RIFF/WAVE file: 32-bit float (work files) or 24-bit PCM (outputs).</summary>
+/// <summary>Writes interleaved float samples as a RIFF/WAVE file of 24-bit PCM (<c>WAVE_FORMAT_PCM</c>, a 44-byte header).</summary>
 internal static class WaveFile
 {
-    public static void WriteFloat32(string path, ReadOnlySpan<float> samples, int sampleRate, int channels)
-    {
-        var data = new byte[checked(samples.Length * 4)];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(i * 4), samples[i]);
-        }
-
-        Write(path, data, formatTag: 3, bitsPerSample: 32, sampleRate, channels);
-    }
-
     /// <summary>24-bit PCM; samples are clamped to −1..1 and rounded to the nearest step.</summary>
     public static void WritePcm24(string path, ReadOnlySpan<float> samples, int sampleRate, int channels)
     {
