@@ -223,29 +223,25 @@ public sealed class ExtendTool : IControllableTool
             warnings.Add($"{ClipFacts.MediaProblem(clip)}; the extension was generated from a slate");
         }
 
+        // The audio does not depend on the new frames: it is made while they are generated.
+        var audioTask = MakeAudioAsync();
         context.ReportProgress(0.05, $"generating {frames} frames ({label})");
-        var generation = await Generation.RunAsync(context, request, token).ConfigureAwait(false);
+        GenerationResult generation;
+        try
+        {
+            generation = await Generation.RunAsync(context, request, token).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Let the audio finish (or fail) before the scratch folder it writes into goes away.
+            await audioTask.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false);
+            throw;
+        }
+
         context.ReportProgress(0.8, "collecting the result");
         var video = await ScratchFiles.AdoptAsync(generation.VideoPath, context.ScratchDirectory, label, token).ConfigureAwait(false);
-
-        string? audio = null;
-        if (audioMode != "none" && ClipFacts.HasAudio(clip))
-        {
-            context.ReportProgress(0.85, audioMode == "silence" ? "writing silence" : "extending room tone");
-            var media = clip.Media!;
-            audio = ScratchFiles.NewPath(context.ScratchDirectory, label + "-audio", ".wav");
-            if (audioMode == "silence")
-            {
-                var sampleRate = media.Description!.AudioSampleRate!.Value;
-                await SilenceWave.WriteAsync(audio, rate.SamplesForFrames(frames, sampleRate), sampleRate, media.Description.AudioChannels ?? 2, token)
-                    .ConfigureAwait(false);
-            }
-            else
-            {
-                await context.Media.ExtendAudioAsync(media.Path, used.First, used.Count, frames, rate, atHead: !tail, audio, token).ConfigureAwait(false);
-                ingredients.Add(new Ingredient(media.Path, "audio", used.First, used.Count));
-            }
-        }
+        var audio = await audioTask.ConfigureAwait(false);
 
         context.ReportProgress(1, "done");
         return new ToolResult
@@ -277,5 +273,29 @@ public sealed class ExtendTool : IControllableTool
             ],
             Warnings = warnings,
         };
+
+        async Task<string?> MakeAudioAsync()
+        {
+            if (audioMode == "none" || !ClipFacts.HasAudio(clip))
+            {
+                return null;
+            }
+
+            var media = clip.Media!;
+            var path = ScratchFiles.NewPath(context.ScratchDirectory, label + "-audio", ".wav");
+            if (audioMode == "silence")
+            {
+                var sampleRate = media.Description!.AudioSampleRate!.Value;
+                await SilenceWave.WriteAsync(path, rate.SamplesForFrames(frames, sampleRate), sampleRate, media.Description.AudioChannels ?? 2, token)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Media.ExtendAudioAsync(media.Path, used.First, used.Count, frames, rate, atHead: !tail, path, token).ConfigureAwait(false);
+                ingredients.Add(new Ingredient(media.Path, "audio", used.First, used.Count));
+            }
+
+            return path;
+        }
     }
 }

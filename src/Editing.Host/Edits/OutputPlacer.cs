@@ -73,7 +73,7 @@ internal sealed class OutputPlacer
         else if (Conformer.IsConformed(await MediaProbe.ProbeAsync(output.VideoPath, cancellationToken).ConfigureAwait(false), spec))
         {
             // The writer already produced the delivery format: one copy pass adds the audio and stamps the timecode.
-            await Editing.Media.Audio.AudioOps.MuxAsync(output.VideoPath, output.AudioPath!, audioSpec.Format, path, startTimecode, cancellationToken).ConfigureAwait(false);
+            await Editing.Media.Audio.AudioOps.MuxAndVerifyAsync(output.VideoPath, output.AudioPath!, audioSpec.Format, path, startTimecode, cancellationToken).ConfigureAwait(false);
         }
         else
         {

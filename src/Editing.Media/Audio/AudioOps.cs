@@ -283,7 +283,33 @@ public static class AudioOps
         AudioFormat format,
         string output,
         string? startTimecode,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        (await MuxCoreAsync(video, audio, format, output, startTimecode, probeResult: true, cancellationToken).ConfigureAwait(false))!;
+
+    /// <summary>
+    /// As <see cref="MuxAsync(string, string, AudioFormat, string, string?, CancellationToken)"/> into a <c>.mov</c>
+    /// or <c>.mp4</c>, but the result is checked by reading the written file's track tables (every video sample a
+    /// frame, the audio track's duration in samples) instead of running ffprobe on it: one process less per clip, for
+    /// callers that need the file, not its probe. Other containers are probed as usual.
+    /// </summary>
+    /// <exception cref="MediaException"><see cref="MediaErrorKind.VerificationFailed"/> when the counts differ.</exception>
+    public static Task MuxAndVerifyAsync(
+        string video,
+        string audio,
+        AudioFormat format,
+        string output,
+        string? startTimecode,
+        CancellationToken cancellationToken = default) =>
+        MuxCoreAsync(video, audio, format, output, startTimecode, probeResult: false, cancellationToken);
+
+    private static async Task<MediaInfo?> MuxCoreAsync(
+        string video,
+        string audio,
+        AudioFormat format,
+        string output,
+        string? startTimecode,
+        bool probeResult,
+        CancellationToken cancellationToken)
     {
         var v = FfmpegArgs.InputPath(video, nameof(video));
         var a = FfmpegArgs.InputPath(audio, nameof(audio));
@@ -320,6 +346,11 @@ public static class AudioOps
         }
         args.Add(temp.TempPath);
         await FfmpegRunner.RunAsync(new ToolInvocation(MediaTools.Shared.FfmpegPath, args) { Subject = v }, cancellationToken).ConfigureAwait(false);
+        if (!probeResult && EncodeGraph.VerifyTracks(temp, stream.FrameCount, pcm ? samples : null, format.SampleRate))
+        {
+            temp.Commit();
+            return null;
+        }
         var result = await EncodeGraph.VerifyAsync(temp, stream.FrameCount, pcm ? samples : null, cancellationToken).ConfigureAwait(false);
         temp.Commit();
         return result;

@@ -368,6 +368,46 @@ internal static partial class EncodeGraph
         return info with { Path = output.FinalPath };
     }
 
+    /// <summary>
+    /// Checks a finished temp output's frame count (and PCM sample count) from its QuickTime/MP4 track tables
+    /// (<see cref="MovTracks"/>), without ffprobe: true when they match, false when the file is not one the reader
+    /// understands or whose audio is not counted in samples of <paramref name="sampleRate"/> (the caller then probes);
+    /// throws <see cref="MediaErrorKind.VerificationFailed"/> when they differ.
+    /// </summary>
+    public static bool VerifyTracks(TempOutput output, long frames, long? pcmSamples, int sampleRate)
+    {
+        var extension = Path.GetExtension(output.FinalPath);
+        if (!extension.Equals(".mov", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".mp4", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        if (MovTracks.Read(output.TempPath) is not { } tracks)
+        {
+            return false;
+        }
+        var video = tracks.Where(t => t.Handler == "vide").ToList();
+        var sound = tracks.Where(t => t.Handler == "soun").ToList();
+        if (video.Count != 1 || (pcmSamples is not null && (sound.Count != 1 || sound[0].Timescale != sampleRate)))
+        {
+            return false;
+        }
+        if (video[0].SampleCount != frames)
+        {
+            throw new MediaException(
+                MediaErrorKind.VerificationFailed,
+                $"The encode of '{output.FinalPath}' has {video[0].SampleCount} frame(s), not the {frames} asked for.",
+                output.FinalPath);
+        }
+        if (pcmSamples is { } samples && (long)sound[0].Duration != samples)
+        {
+            throw new MediaException(
+                MediaErrorKind.VerificationFailed,
+                $"The encode of '{output.FinalPath}' has {sound[0].Duration} audio sample(s), not the {samples} asked for.",
+                output.FinalPath);
+        }
+        return true;
+    }
+
     private static bool IsYuv(string pixelFormat) => pixelFormat.StartsWith("yuv", StringComparison.Ordinal);
 
     private static (string X, string Y) Place(OverlayPosition position, int margin)

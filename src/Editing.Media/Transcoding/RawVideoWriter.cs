@@ -39,6 +39,9 @@ public sealed class RawVideoWriter : IAsyncDisposable
 
     /// <summary>While every frame so far is the same: that frame's bytes as ffmpeg takes them (null once streaming).</summary>
     private byte[]? _held;
+
+    /// <summary>The held frame as it was given (before conversion), so repeats are recognised without converting them.</summary>
+    private byte[]? _heldInput;
     private bool _completed;
     private bool _disposed;
     private bool _broken;
@@ -168,6 +171,13 @@ public sealed class RawVideoWriter : IAsyncDisposable
                 nameof(frame));
         }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        var holding = _process is null && _encoderTag is not null && EncodeHoldsOnce;
+        if (holding && _heldInput is not null && frame.Pixels.AsSpan().SequenceEqual(_heldInput))
+        {
+            // The held frame again, as given: nothing to convert.
+            FramesWritten++;
+            return;
+        }
         var bytes = frame.Pixels;
         if (_converter is not null)
         {
@@ -176,12 +186,13 @@ public sealed class RawVideoWriter : IAsyncDisposable
             await Task.Run(() => _converter.Convert(frame.Pixels, converted), linked.Token).ConfigureAwait(false);
             bytes = converted;
         }
-        if (_process is null && _encoderTag is not null && EncodeHoldsOnce)
+        if (holding)
         {
             if (_held is null)
             {
                 // The first frame: kept (the converter's buffer is kept as is and a new one made for the next frame).
                 _held = _converter is not null ? bytes : bytes.ToArray();
+                _heldInput = _converter is not null ? frame.Pixels.ToArray() : _held;
                 _converted = _converter is not null ? new byte[_converter.OutputBytes] : null;
                 FramesWritten++;
                 return;
@@ -203,6 +214,7 @@ public sealed class RawVideoWriter : IAsyncDisposable
                     await _process.StandardInput.WriteAsync(_held, linked.Token).ConfigureAwait(false);
                 }
                 _held = null;
+                _heldInput = null;
             }
             await _process.StandardInput.WriteAsync(bytes, linked.Token).ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using Editing.Media.Audio;
 using Editing.Media.Probe;
 using Editing.Media.Tests.Support;
+using Editing.Media.Transcoding;
 
 namespace Editing.Media.Tests.Audio;
 
@@ -162,6 +163,52 @@ public sealed class AudioOpsTests(AudioFixture media) : IClassFixture<AudioFixtu
         Assert.Equal("01:02:03:04", (await MediaProbe.ProbeAsync(output)).Video!.StartTimecode);
         Assert.Equal((24L, 48048L), (info.Video.FrameCount, info.Audio[0].SampleCount));
         Assert.Equal(Ffmpeg.VideoPacketHashes(media.Video), Ffmpeg.VideoPacketHashes(output));
+    }
+
+    [Fact]
+    public async Task Mux_and_verify_checks_the_counts_from_the_track_tables_without_ffprobe()
+    {
+        var output = media.Path("muxed-verified.mov");
+        await MediaProbe.ProbeAsync(media.Video);
+        await MediaProbe.ProbeAsync(media.Sine);
+        var runs = new List<Editing.Media.Execution.ToolInvocation>();
+        Editing.Media.Execution.FfmpegProcess.Recorder.Value = runs;
+
+        await AudioOps.MuxAndVerifyAsync(media.Video, media.Sine, Stereo, output, "01:02:03:04");
+        Editing.Media.Execution.FfmpegProcess.Recorder.Value = null;
+
+        Assert.Equal(["ffmpeg"], runs.Select(r => r.ToolName));
+        var probed = await MediaProbe.ProbeUncachedAsync(output, CancellationToken.None);
+        Assert.Equal((24L, 48048L, "01:02:03:04"), (probed.Video!.FrameCount, probed.Audio[0].SampleCount, probed.Video.StartTimecode));
+        var tracks = MovTracks.Read(output)!;
+        Assert.Equal(24u, tracks.Single(t => t.Handler == "vide").SampleCount);
+        Assert.Equal(48048ul, tracks.Single(t => t.Handler == "soun").Duration);
+    }
+
+    [Fact]
+    public void Track_verification_names_a_frame_count_that_differs_and_leaves_other_files_to_ffprobe()
+    {
+        using var temp = Editing.Media.Execution.TempOutput.For(media.Path("verify-me.mov"));
+        File.Copy(media.Video, temp.TempPath);
+
+        Assert.True(EncodeGraph.VerifyTracks(temp, 24, null, 48000));
+        var error = Assert.Throws<MediaException>(() => EncodeGraph.VerifyTracks(temp, 25, null, 48000));
+        Assert.Equal(MediaErrorKind.VerificationFailed, error.Kind);
+        Assert.Contains("24 frame(s), not the 25", error.Message);
+        Assert.Null(MovTracks.Read(media.Sine));
+        using var wave = Editing.Media.Execution.TempOutput.For(media.Path("verify-me.wav"));
+        File.Copy(media.Sine, wave.TempPath);
+        Assert.False(EncodeGraph.VerifyTracks(wave, 0, 48048, 48000));
+    }
+
+    [Fact]
+    public void A_truncated_movie_is_not_read_as_one()
+    {
+        var bytes = File.ReadAllBytes(media.Video);
+        var truncated = media.Path("truncated.mov");
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length - 100)]);
+
+        Assert.Null(MovTracks.Read(truncated));
     }
 
     [Fact]

@@ -131,6 +131,43 @@ public sealed class YuvConverterTests(TestFolder folder) : IClassFixture<TestFol
         Assert.Equal(scalar, vector);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    [InlineData(14)]
+    [InlineData(16)]
+    [InlineData(18)]
+    [InlineData(30)]
+    [InlineData(32)]
+    [InlineData(62)]
+    [InlineData(1922)]
+    public void The_avx2_path_gives_the_same_bytes_as_the_vector128_and_scalar_paths(int width)
+    {
+        for (var height = 1; height <= 3; height++)
+        {
+            foreach (var extremes in new[] { false, true })
+            {
+                var pixels = RandomRgb48(width, height, seed: (width * 8) + (height * 2) + (extremes ? 1 : 0), extremes);
+
+                var (avx2, vector128, scalar) = ConvertAllPaths(width, height, pixels);
+
+                Assert.Equal(scalar, vector128);
+                Assert.Equal(scalar, avx2);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_random_1080p_frame_gives_the_same_bytes_on_every_path()
+    {
+        var pixels = RandomRgb48(1920, 1080, seed: 1080, extremes: false);
+
+        var (avx2, vector128, scalar) = ConvertAllPaths(1920, 1080, pixels);
+
+        Assert.Equal(scalar, vector128);
+        Assert.Equal(scalar, avx2);
+    }
+
     [Fact]
     public void Formats_it_does_not_write_and_sizes_that_do_not_subsample_get_no_converter()
     {
@@ -146,6 +183,50 @@ public sealed class YuvConverterTests(TestFolder folder) : IClassFixture<TestFol
         var output = new byte[converter.OutputBytes];
         converter.Convert(frame.Pixels, output);
         return MemoryMarshal.Cast<byte, ushort>(output).ToArray();
+    }
+
+    /// <summary>
+    /// One rgb48 frame converted to yuv422p10le with the AVX2 path (where the CPU has it), the Vector128 path and
+    /// the scalar loop.
+    /// </summary>
+    private static (byte[] Avx2, byte[] Vector128, byte[] Scalar) ConvertAllPaths(int width, int height, byte[] pixels)
+    {
+        var converter = YuvConverter.For("yuv422p10le", new FrameSize(width, height), RawPixelFormat.Rgb48)!;
+        var avx2 = new byte[converter.OutputBytes];
+        var vector128 = new byte[converter.OutputBytes];
+        var scalar = new byte[converter.OutputBytes];
+
+        converter.Convert(pixels, avx2);
+        converter.UseVector256 = false;
+        converter.Convert(pixels, vector128);
+        converter.UseVectors = false;
+        converter.Convert(pixels, scalar);
+        return (avx2, vector128, scalar);
+    }
+
+    /// <summary>
+    /// Seeded random 16-bit samples; with <paramref name="extremes"/> most are 0, 65535, 32767 or 32768 (the
+    /// limits of the arithmetic and the sign flip of the AVX2 path).
+    /// </summary>
+    private static byte[] RandomRgb48(int width, int height, int seed, bool extremes)
+    {
+        var random = new Random(seed);
+        var pixels = new byte[width * height * 6];
+        random.NextBytes(pixels);
+        if (extremes)
+        {
+            var samples = MemoryMarshal.Cast<byte, ushort>(pixels.AsSpan());
+            ushort[] limits = [0, 65535, 32767, 32768];
+            for (var i = 0; i < samples.Length; i++)
+            {
+                var pick = random.Next(5);
+                if (pick < limits.Length)
+                {
+                    samples[i] = limits[pick];
+                }
+            }
+        }
+        return pixels;
     }
 
     /// <summary>Red ramps across, green down, blue across the other way.</summary>
