@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Editing.Media.Execution;
@@ -38,6 +39,10 @@ public static class AudioOps
         var full = FfmpegArgs.InputPath(input, nameof(input));
         format.Validate();
         ArgumentOutOfRangeException.ThrowIfNegative(startSample);
+        if (!AlwaysDecode.Value && ReadMoviePcm(full, format, startSample, sampleCount) is { } direct)
+        {
+            return direct;
+        }
         var chain = new List<string>
         {
             FilterText.Filter("aresample", ("osr", Num(format.SampleRate))),
@@ -56,6 +61,106 @@ public static class AudioOps
         FfmpegArgs.AddInput(args, full);
         args.AddRange(["-map", "0:a:0", "-af", string.Join(',', chain), "-f", "f32le", "-c:a", "pcm_f32le", "pipe:1"]);
         return await ReadFloatsAsync(full, args, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Set (in the caller's async flow) to make <see cref="ReadSamplesAsync"/> always run ffmpeg (tests compare the two ways).</summary>
+    internal static AsyncLocal<bool> AlwaysDecode { get; } = new();
+
+    /// <summary>
+    /// <see cref="ReadSamplesAsync"/> without ffmpeg, for the common case of a QuickTime/MP4 file whose first sound
+    /// track is uncompressed PCM already in <paramref name="format"/> (same rate, same mono or stereo layout) on a
+    /// plain timeline: the frames are read from their chunks and converted exactly as ffmpeg converts them to float
+    /// (a 24-bit value v becomes v / 2²³, a 16-bit one v / 2¹⁵: exact in single precision). Null when the file is
+    /// anything else, and ffmpeg reads it.
+    /// </summary>
+    private static float[]? ReadMoviePcm(string full, AudioFormat format, long startSample, long? sampleCount)
+    {
+        var extension = Path.GetExtension(full);
+        if (!(extension.Equals(".mov", StringComparison.OrdinalIgnoreCase) || extension.Equals(".mp4", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+        IReadOnlyList<MovTracks.Track>? tracks;
+        try
+        {
+            tracks = MovTracks.Read(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        if (tracks?.FirstOrDefault(t => t.Handler == "soun") is not { Pcm: { } pcm } track
+            || pcm.Channels != format.Channels || pcm.SampleRate != format.SampleRate || track.Timescale != pcm.SampleRate
+            || pcm.Channels > 2 || !pcm.PlainTimeline || !pcm.KnownLayout || (long)track.Duration != track.SampleCount)
+        {
+            return null;
+        }
+        var total = (long)track.SampleCount;
+        var first = Math.Min(startSample, total);
+        var end = sampleCount is { } count ? Math.Min(total, first + count) : total;
+        var frames = end - first;
+        var values = new float[checked(frames * pcm.Channels)];
+        if (frames == 0)
+        {
+            return values;
+        }
+        using var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var frameBytes = pcm.BytesPerFrame;
+        var buffer = new byte[frameBytes * 4096];
+        long frameAtChunk = 0; // index of the first frame of the current chunk
+        var written = 0;
+        for (var run = 0; run < pcm.FirstChunks.Length && frameAtChunk < end; run++)
+        {
+            var lastChunk = run + 1 < pcm.FirstChunks.Length ? pcm.FirstChunks[run + 1] - 1 : (uint)pcm.ChunkOffsets.Length;
+            var perChunk = pcm.FramesPerChunk[run];
+            for (var chunk = pcm.FirstChunks[run]; chunk <= lastChunk && frameAtChunk < end; chunk++)
+            {
+                if (chunk < 1 || chunk > pcm.ChunkOffsets.Length)
+                {
+                    return null;
+                }
+                var from = Math.Max(first, frameAtChunk);
+                var to = Math.Min(end, frameAtChunk + perChunk);
+                for (var at = from; at < to;)
+                {
+                    var take = (int)Math.Min(to - at, buffer.Length / frameBytes);
+                    file.Position = pcm.ChunkOffsets[chunk - 1] + ((at - frameAtChunk) * frameBytes);
+                    var bytes = buffer.AsSpan(0, take * frameBytes);
+                    if (file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false) < bytes.Length)
+                    {
+                        return null;
+                    }
+                    written += Convert(bytes, values.AsSpan(written), pcm);
+                    at += take;
+                }
+                frameAtChunk += perChunk;
+            }
+        }
+        return written == values.Length ? values : null;
+    }
+
+    /// <summary>Converts packed PCM values to float as ffmpeg does; returns how many were written.</summary>
+    private static int Convert(ReadOnlySpan<byte> bytes, Span<float> output, MovTracks.PcmLayout pcm)
+    {
+        var n = bytes.Length / pcm.BytesPerValue;
+        for (var i = 0; i < n; i++)
+        {
+            var v = bytes.Slice(i * pcm.BytesPerValue, pcm.BytesPerValue);
+            output[i] = (pcm.BytesPerValue, pcm.Float, pcm.LittleEndian) switch
+            {
+                (2, false, true) => BinaryPrimitives.ReadInt16LittleEndian(v) / 32768f,
+                (2, false, false) => BinaryPrimitives.ReadInt16BigEndian(v) / 32768f,
+                (3, false, true) => ((v[2] << 24) | (v[1] << 16) | (v[0] << 8)) / 2147483648f,
+                (3, false, false) => ((v[0] << 24) | (v[1] << 16) | (v[2] << 8)) / 2147483648f,
+                (4, false, true) => BinaryPrimitives.ReadInt32LittleEndian(v) / 2147483648f,
+                (4, false, false) => BinaryPrimitives.ReadInt32BigEndian(v) / 2147483648f,
+                (4, true, true) => BinaryPrimitives.ReadSingleLittleEndian(v),
+                (4, true, false) => BinaryPrimitives.ReadSingleBigEndian(v),
+                (8, true, true) => (float)BinaryPrimitives.ReadDoubleLittleEndian(v),
+                _ => (float)BinaryPrimitives.ReadDoubleBigEndian(v),
+            };
+        }
+        return n;
     }
 
     /// <summary>
