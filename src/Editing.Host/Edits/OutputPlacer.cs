@@ -70,7 +70,7 @@ internal sealed class OutputPlacer
         {
             await Conformer.ConformAsync(output.VideoPath, spec, path, null, cancellationToken).ConfigureAwait(false);
         }
-        else if (Conformer.IsConformed(await MediaProbe.ProbeAsync(output.VideoPath, cancellationToken).ConfigureAwait(false), spec))
+        else if (await Conformer.IsConformedAsync(output.VideoPath, spec, cancellationToken).ConfigureAwait(false))
         {
             // The writer already produced the delivery format: one copy pass adds the audio and stamps the timecode.
             await Editing.Media.Audio.AudioOps.MuxAndVerifyAsync(output.VideoPath, output.AudioPath!, audioSpec.Format, path, startTimecode, cancellationToken).ConfigureAwait(false);

@@ -66,7 +66,7 @@ internal sealed class FrameWriter : IVideoFrameWriter
 
         try
         {
-            await _writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await _writer.CompleteAndVerifyAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (MediaException e)
         {

@@ -423,8 +423,10 @@ public static class AudioOps
         {
             throw new ArgumentException($"The output '{output}' must have the video's extension ({Path.GetExtension(v)}).", nameof(output));
         }
-        var videoInfo = await MediaProbe.ProbeAsync(v, cancellationToken).ConfigureAwait(false);
-        var stream = Frames.FrameExtractor.RequireVideo(videoInfo);
+        // A video this process wrote and checked is known without a probe (its stream 0 is the video).
+        var stream = !probeResult && WrittenVideos.Find(v) is { } written
+            ? (Index: 0, FrameRate: written.Spec.Rate, written.FrameCount, written.Spec.StartTimecode)
+            : FromProbe(Frames.FrameExtractor.RequireVideo(await MediaProbe.ProbeAsync(v, cancellationToken).ConfigureAwait(false)));
         if (startTimecode is not null && (!stream.FrameRate.IsValid || EncodeGraph.TimecodeProblem(startTimecode, stream.FrameRate) is not null))
         {
             throw new ArgumentException(
@@ -460,6 +462,9 @@ public static class AudioOps
         temp.Commit();
         return result;
     }
+
+    private static (int Index, FrameRate FrameRate, long FrameCount, string? StartTimecode) FromProbe(VideoStreamInfo video) =>
+        (video.Index, video.FrameRate, video.FrameCount, video.StartTimecode);
 
     private static async Task<MediaInfo> EncodeAudioAsync(string subject, List<string> args, string graph, TempOutput temp, long samples, CancellationToken cancellationToken)
     {

@@ -137,4 +137,18 @@ public static class Conformer
             && (video.StartSeconds ?? 0m) == 0m
             && video.FrameCount == spec.FrameCount;
     }
+
+    /// <summary>
+    /// <see cref="IsConformed(MediaInfo, ConformSpec)"/> for a file: one this process wrote with
+    /// <see cref="RawVideoWriter"/> (and is unchanged) is judged from the spec it was written with and its checked
+    /// frame count, without ffprobe; any other file is probed.
+    /// </summary>
+    public static async Task<bool> IsConformedAsync(string input, ConformSpec spec, CancellationToken cancellationToken = default)
+    {
+        var full = FfmpegArgs.InputPath(input, nameof(input));
+        ArgumentNullException.ThrowIfNull(spec);
+        return WrittenVideos.Find(full) is { } written
+            ? written.Satisfies(spec)
+            : IsConformed(await MediaProbe.ProbeAsync(full, cancellationToken).ConfigureAwait(false), spec);
+    }
 }

@@ -248,27 +248,56 @@ public sealed class RawVideoWriter : IAsyncDisposable
             throw new InvalidOperationException($"No frame was written to '{OutputPath}'.");
         }
         using var registration = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _lifetime);
-        if (_process is null && FramesWritten > 1)
-        {
-            await EncodeHoldAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            if (_process is null)
-            {
-                // A single frame: encoded as any other.
-                _process = FfmpegProcess.Start(_encode(_temp.TempPath), _lifetime.Token);
-                await _process.StandardInput.WriteAsync(_held, cancellationToken).ConfigureAwait(false);
-                _held = null;
-            }
-            await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
-            _process.CloseStdin();
-            await _process.WaitForSuccessAsync().ConfigureAwait(false);
-        }
+        await FinishEncodeAsync(cancellationToken).ConfigureAwait(false);
         var info = await EncodeGraph.VerifyAsync(_temp, FramesWritten, pcmSamples: null, cancellationToken).ConfigureAwait(false);
         _temp.Commit();
         _completed = true;
+        WrittenVideos.Remember(_temp.FinalPath, new WrittenVideos.Facts(_spec, FramesWritten));
         return info;
+    }
+
+    /// <summary>
+    /// As <see cref="CompleteAsync"/>, but the frame count is checked from the file's track tables instead of an
+    /// ffprobe run (which it falls back to for a file it cannot read), and no probe is returned: for callers that
+    /// need the file, not its description. What the file is stays known to <see cref="Conformer.IsConformedAsync"/>
+    /// and <see cref="Audio.AudioOps.MuxAndVerifyAsync"/>, which then do not probe it either.
+    /// </summary>
+    public async Task CompleteAndVerifyAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfFinished();
+        if (FramesWritten == 0)
+        {
+            throw new InvalidOperationException($"No frame was written to '{OutputPath}'.");
+        }
+        using var registration = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _lifetime);
+        await FinishEncodeAsync(cancellationToken).ConfigureAwait(false);
+        if (!EncodeGraph.VerifyTracks(_temp, FramesWritten, pcmSamples: null, sampleRate: 0))
+        {
+            await EncodeGraph.VerifyAsync(_temp, FramesWritten, pcmSamples: null, cancellationToken).ConfigureAwait(false);
+        }
+        _temp.Commit();
+        _completed = true;
+        WrittenVideos.Remember(_temp.FinalPath, new WrittenVideos.Facts(_spec, FramesWritten));
+    }
+
+    /// <summary>Ends the input and waits for ffmpeg: the held run encoded once, or the stream closed.</summary>
+    private async Task FinishEncodeAsync(CancellationToken cancellationToken)
+    {
+        if (_process is null && FramesWritten > 1)
+        {
+            await EncodeHoldAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (_process is null)
+        {
+            // A single frame: encoded as any other.
+            _process = FfmpegProcess.Start(_encode(_temp.TempPath), _lifetime.Token);
+            await _process.StandardInput.WriteAsync(_held, cancellationToken).ConfigureAwait(false);
+            _held = null;
+        }
+        await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _process.CloseStdin();
+        await _process.WaitForSuccessAsync().ConfigureAwait(false);
     }
 
     /// <summary>
