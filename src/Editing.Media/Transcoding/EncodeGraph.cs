@@ -346,25 +346,7 @@ internal static partial class EncodeGraph
     public static async Task<MediaInfo> VerifyAsync(TempOutput output, long frames, long? pcmSamples, CancellationToken cancellationToken)
     {
         var info = await output.ProbeAsync(cancellationToken).ConfigureAwait(false);
-        var actualFrames = info.Video?.FrameCount ?? 0;
-        if (actualFrames != frames)
-        {
-            throw new MediaException(
-                MediaErrorKind.VerificationFailed,
-                $"The encode of '{output.FinalPath}' has {actualFrames} frame(s), not the {frames} asked for.",
-                output.FinalPath);
-        }
-        if (pcmSamples is { } samples)
-        {
-            var actual = info.Audio.Count > 0 ? info.Audio[0].SampleCount : -1;
-            if (actual != samples)
-            {
-                throw new MediaException(
-                    MediaErrorKind.VerificationFailed,
-                    $"The encode of '{output.FinalPath}' has {actual} audio sample(s), not the {samples} asked for.",
-                    output.FinalPath);
-            }
-        }
+        CheckCounts(output, info.Video?.FrameCount ?? 0, frames, info.Audio.Count > 0 ? info.Audio[0].SampleCount : -1, pcmSamples);
         return info with { Path = output.FinalPath };
     }
 
@@ -391,21 +373,27 @@ internal static partial class EncodeGraph
         {
             return false;
         }
-        if (video[0].SampleCount != frames)
-        {
-            throw new MediaException(
-                MediaErrorKind.VerificationFailed,
-                $"The encode of '{output.FinalPath}' has {video[0].SampleCount} frame(s), not the {frames} asked for.",
-                output.FinalPath);
-        }
-        if (pcmSamples is { } samples && (long)sound[0].Duration != samples)
-        {
-            throw new MediaException(
-                MediaErrorKind.VerificationFailed,
-                $"The encode of '{output.FinalPath}' has {sound[0].Duration} audio sample(s), not the {samples} asked for.",
-                output.FinalPath);
-        }
+        CheckCounts(output, video[0].SampleCount, frames, pcmSamples is null ? -1 : (long)sound[0].Duration, pcmSamples);
         return true;
+    }
+
+    /// <summary>Throws <see cref="MediaErrorKind.VerificationFailed"/> naming the final path when a count differs.</summary>
+    private static void CheckCounts(TempOutput output, long actualFrames, long frames, long actualSamples, long? pcmSamples)
+    {
+        if (actualFrames != frames)
+        {
+            throw new MediaException(
+                MediaErrorKind.VerificationFailed,
+                $"The encode of '{output.FinalPath}' has {actualFrames} frame(s), not the {frames} asked for.",
+                output.FinalPath);
+        }
+        if (pcmSamples is { } samples && actualSamples != samples)
+        {
+            throw new MediaException(
+                MediaErrorKind.VerificationFailed,
+                $"The encode of '{output.FinalPath}' has {actualSamples} audio sample(s), not the {samples} asked for.",
+                output.FinalPath);
+        }
     }
 
     private static bool IsYuv(string pixelFormat) => pixelFormat.StartsWith("yuv", StringComparison.Ordinal);

@@ -11,11 +11,7 @@ namespace Editing.Media.Transcoding;
 /// </summary>
 internal static class WrittenVideos
 {
-    private const int Capacity = 512;
-
-    private static readonly Dictionary<string, Entry> ByPath = new(StringComparer.Ordinal);
-    private static readonly Dictionary<(ulong Device, ulong Inode), Entry> ByIdentity = [];
-    private static readonly Lock Gate = new();
+    private static readonly FileMemo<Facts> Written = new();
 
     /// <summary>What is known of a written video: the spec it was encoded with and its frame count.</summary>
     public sealed record Facts(EncodeSpec Spec, long FrameCount)
@@ -41,46 +37,8 @@ internal static class WrittenVideos
         }
     }
 
-    public static void Remember(string fullPath, Facts facts)
-    {
-        if (FileStamp.Of(fullPath) is not { } stamp)
-        {
-            return;
-        }
-        var entry = new Entry(stamp, facts);
-        lock (Gate)
-        {
-            if (ByPath.Count >= Capacity && !ByPath.ContainsKey(fullPath))
-            {
-                ByPath.Clear();
-                ByIdentity.Clear();
-            }
-            ByPath[fullPath] = entry;
-            if (stamp.HasIdentity)
-            {
-                ByIdentity[(stamp.Device, stamp.Inode)] = entry;
-            }
-        }
-    }
+    public static void Remember(string fullPath, Facts facts) => Written.Store(fullPath, FileStamp.Of(fullPath), facts);
 
     /// <summary>The facts of <paramref name="fullPath"/> when this process wrote it and it is unchanged since.</summary>
-    public static Facts? Find(string fullPath)
-    {
-        if (FileStamp.Of(fullPath) is not { } now)
-        {
-            return null;
-        }
-        lock (Gate)
-        {
-            if (ByPath.TryGetValue(fullPath, out var entry) && entry.Stamp.SameContentAs(now))
-            {
-                return entry.Facts;
-            }
-            return now.HasIdentity && ByIdentity.TryGetValue((now.Device, now.Inode), out entry) && entry.Stamp.SameContentAs(now)
-                ? entry.Facts
-                : null;
-        }
-    }
-
-    private sealed record Entry(FileStamp Stamp, Facts Facts);
+    public static Facts? Find(string fullPath) => Written.Find(fullPath, FileStamp.Of(fullPath));
 }
